@@ -1,0 +1,27 @@
+package isola.cli;
+
+import isola.protocol.IsolateSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code isola eval CODE [ARGS...]}: runs code given on the command line, with all permissions as Deno does. */
+@Command(name = "eval", description = "Evaluate a script", mixinStandardHelpOptions = true)
+final class EvalCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "CODE", description = "The code to run")
+  String code;
+
+  @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program (Deno.args)")
+  List<String> args = List.of();
+
+  @Override
+  public Integer call() {
+    Path cwd = Path.of("").toAbsolutePath();
+    String url = cwd.resolve("$deno$eval.mjs").toUri().toString();
+    IsolateSpec spec = new IsolateSpec(
+        "main", url, code, args, isola.protocol.PermissionSet.all(), cwd.toString());
+    return ProgramHost.run(spec);
+  }
+}

@@ -1,0 +1,54 @@
+package isola.isolate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An isolate's stdout and stderr. Writes are buffered for the length of one turn and flushed when the
+ * turn ends (or the buffer grows large), so a loop of {@code console.log} costs one system write, not
+ * one per line. Runs only on the isolate's thread.
+ */
+public final class HostOutput {
+  private static final int FLUSH_AT = 64 * 1024;
+
+  private final OutputStream out;
+  private final OutputStream err;
+  private final StringBuilder outBuf = new StringBuilder();
+  private final StringBuilder errBuf = new StringBuilder();
+
+  public HostOutput(OutputStream out, OutputStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  void print(String text, boolean toStderr) {
+    if (toStderr) {
+      // stdout first, so an error line never overtakes the output printed before it.
+      flush(outBuf, out);
+      errBuf.append(text);
+      if (errBuf.length() >= FLUSH_AT) flush(errBuf, err);
+    } else {
+      outBuf.append(text);
+      if (outBuf.length() >= FLUSH_AT) flush(outBuf, out);
+    }
+  }
+
+  void flush() {
+    flush(outBuf, out);
+    flush(errBuf, err);
+  }
+
+  private static void flush(StringBuilder buf, OutputStream stream) {
+    if (buf.isEmpty()) return;
+    try {
+      stream.write(buf.toString().getBytes(StandardCharsets.UTF_8));
+      stream.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      buf.setLength(0);
+    }
+  }
+}

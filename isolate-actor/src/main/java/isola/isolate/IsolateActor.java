@@ -1,0 +1,152 @@
+package isola.isolate;
+
+import isola.ops.core.CoreOps;
+import isola.ops.timers.TimerService;
+import isola.protocol.FlushReplies;
+import isola.protocol.IsolateExited;
+import isola.protocol.IsolateMessage;
+import isola.protocol.IsolateSpec;
+import isola.protocol.OpReply;
+import isola.protocol.Terminate;
+import isola.protocol.TimerCommand;
+import isola.protocol.TimersDue;
+import isola.protocol.VoidRequest;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.graalvm.polyglot.PolyglotException;
+
+/**
+ * An isolate: one Deno program in one GraalJS context, owned by this actor. The mailbox is the event
+ * loop: op replies, due timers and commands arrive as messages, each handled as one turn that ends with
+ * the microtask checkpoint. The isolate ends when no referenced work is left (Deno's rule), on
+ * {@code Deno.exit}, on an uncaught error, or on {@link Terminate}; its watcher then learns the exit code.
+ *
+ * <p>Its op actors (timers, core, and later files and sockets) are its children, so they stop with it.
+ */
+public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
+  /** Where isolates run; spawn them with this selector. */
+  public static final DispatcherSelector DISPATCHER =
+      DispatcherSelector.fromConfig("isola.isolate-dispatcher");
+
+  private final IsolateSpec spec;
+  private final HostOutput output;
+  private final ActorRef<IsolateExited> watcher;
+  private final ActorRef<TimerCommand> timers;
+  private final IsolateContext js;
+  private final List<OpReply> pendingReplies = new ArrayList<>();
+  private final TimerBinding timerBinding;
+  private boolean flushScheduled;
+  private boolean finished;
+
+  public static Behavior<IsolateMessage> create(
+      IsolateSpec spec, HostOutput output, ActorRef<IsolateExited> watcher) {
+    return Behaviors.setup(ctx -> new IsolateActor(ctx, spec, output, watcher).start());
+  }
+
+  private IsolateActor(
+      ActorContext<IsolateMessage> ctx,
+      IsolateSpec spec,
+      HostOutput output,
+      ActorRef<IsolateExited> watcher) {
+    super(ctx);
+    this.spec = spec;
+    this.output = output;
+    this.watcher = watcher;
+    this.timers = ctx.spawn(TimerService.create(ctx.getSelf()), "timers", DispatcherSelector.sameAsParent());
+    ActorRef<VoidRequest> core = ctx.spawn(CoreOps.create(), "core", DispatcherSelector.sameAsParent());
+    Path mainPath = Path.of(URI.create(spec.mainModule()));
+    this.timerBinding = new TimerBinding(timers);
+    Map<String, Object> ops = new HashMap<>();
+    new CoreBinding(spec, output, core, ctx.getSelf().narrow()).register(ops);
+    timerBinding.register(ops);
+    this.js = new IsolateContext(SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops);
+  }
+
+  private Behavior<IsolateMessage> start() {
+    return turn(() -> js.runMain(spec.mainModule()));
+  }
+
+  @Override
+  public Receive<IsolateMessage> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(OpReply.class, this::onOpReply)
+        .onMessageEquals(FlushReplies.INSTANCE, this::onFlushReplies)
+        .onMessage(TimersDue.class, this::onTimersDue)
+        .onMessage(Terminate.class, t -> finish(t.exitCode()))
+        .onSignal(PostStop.class, s -> closeContext())
+        .onSignal(PreRestart.class, s -> closeContext())
+        .build();
+  }
+
+  private Behavior<IsolateMessage> onOpReply(OpReply reply) {
+    pendingReplies.add(reply);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      getContext().getSelf().tell(FlushReplies.INSTANCE);
+    }
+    return this;
+  }
+
+  private Behavior<IsolateMessage> onFlushReplies() {
+    flushScheduled = false;
+    List<OpReply> batch = List.copyOf(pendingReplies);
+    pendingReplies.clear();
+    return turn(() -> js.resolve(batch));
+  }
+
+  private Behavior<IsolateMessage> onTimersDue(TimersDue due) {
+    if (!timerBinding.isCurrent(due.generation())) return this;
+    timerBinding.fired();
+    return turn(() -> {
+      while (js.runNextTimer()) {
+        // one host call per callback: each is followed by its own microtask checkpoint
+      }
+    });
+  }
+
+  /** Runs one macrotask in JS, then decides whether the isolate lives on. */
+  private Behavior<IsolateMessage> turn(Runnable work) {
+    if (finished) return Behaviors.stopped();
+    try {
+      work.run();
+    } catch (PolyglotException e) {
+      if (e.isExit()) return finish(e.getExitStatus());
+      output.print("error: " + e.getMessage() + "\n", true);
+      return finish(1);
+    }
+    output.flush();
+    timerBinding.armIfChanged();
+    if (pendingReplies.isEmpty() && !flushScheduled && !js.hasPendingWork()) {
+      return finish(js.exitCode());
+    }
+    return this;
+  }
+
+  private Behavior<IsolateMessage> finish(int exitCode) {
+    if (!finished) {
+      finished = true;
+      output.flush();
+      closeContext();
+      watcher.tell(new IsolateExited(spec.name(), exitCode));
+    }
+    return Behaviors.stopped();
+  }
+
+  private Behavior<IsolateMessage> closeContext() {
+    js.close();
+    return this;
+  }
+}

@@ -1,0 +1,148 @@
+package isola.isolate;
+
+import isola.protocol.OpReply;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * One isolate's GraalJS context with the runtime JS loaded, and the few entry points the host calls
+ * into it (run the main module, resolve a batch of op replies, run due timers).
+ *
+ * <p>Runs only on the isolate's thread: the owning {@link IsolateActor} is the only caller. Every
+ * method is one host→JS call, after which GraalJS drains the microtask queue; that is the microtask
+ * checkpoint of Deno's event loop.
+ */
+final class IsolateContext implements AutoCloseable {
+  /** Same for every context, so all of them share the engine's code (DESIGN.md). */
+  private static final HostAccess HOST_ACCESS = HostAccess.newBuilder().allowBufferAccess(true).build();
+
+  private final Context context;
+  private final ModuleFileSystem modules;
+  private final Value runMain;
+  private final Value resolveOps;
+  private final Value runNextTimer;
+  private final Value hasPendingWork;
+  private final Value exitCode;
+
+  IsolateContext(
+      SharedEngine shared, Path cwd, Path mainModule, String mainSource, Map<String, Object> ops) {
+    this.modules = new ModuleFileSystem(cwd, mainModule, mainSource);
+    this.context = Context.newBuilder("js")
+        .engine(shared.engine())
+        .allowHostAccess(HOST_ACCESS)
+        .allowHostClassLookup(name -> false)
+        .allowCreateThread(false)
+        .allowCreateProcess(false)
+        .allowNativeAccess(false)
+        .allowIO(IOAccess.newBuilder().fileSystem(modules).build())
+        .allowExperimentalOptions(true)
+        .option("js.ecmascript-version", "staging")
+        .option("js.console", "false")
+        .option("js.print", "false")
+        .option("js.load", "false")
+        .option("js.polyglot-builtin", "false")
+        .option("js.java-package-globals", "false")
+        .option("js.graal-builtin", "true")
+        .option("js.unhandled-rejections", "handler")
+        .option("js.text-encoding", "true")
+        .option("js.esm-eval-returns-exports", "true")
+        .option("js.shell", "true")
+        .build();
+    Map<String, Object> binding = new HashMap<>(ops);
+    binding.put("op_source_line", (org.graalvm.polyglot.proxy.ProxyExecutable) args ->
+        sourceLine(args[0].asString(), args[1].asInt()));
+    Value internal = context.eval("js", "({})");
+    Value bindingObject = Value.asValue(ProxyObject.fromMap(binding));
+    for (Source source : shared.runtimeSources()) {
+      context.eval(source).execute(bindingObject, internal);
+    }
+    Value host = internal.getMember("host");
+    this.runMain = host.getMember("runMain");
+    this.resolveOps = host.getMember("resolveOps");
+    this.runNextTimer = host.getMember("runNextTimer");
+    this.hasPendingWork = host.getMember("hasPendingWork");
+    this.exitCode = host.getMember("exitCode");
+  }
+
+  /** Starts evaluating the main module; its result and errors arrive through the event loop. */
+  void runMain(String mainModuleUrl) {
+    runMain.executeVoid(mainModuleUrl);
+  }
+
+  /** Resolves every reply of the batch in one call, so microtasks run once after all of them. */
+  void resolve(List<OpReply> replies) {
+    Object[] flat = new Object[replies.size() * 4];
+    int i = 0;
+    for (OpReply reply : replies) {
+      flat[i++] = reply.promiseId();
+      switch (reply) {
+        case OpReply.Ok ok -> {
+          flat[i++] = null;
+          flat[i++] = JsValues.toJs(ok.value());
+          flat[i++] = null;
+        }
+        case OpReply.Err err -> {
+          flat[i++] = err.error().kind().name();
+          flat[i++] = err.error().message();
+          flat[i++] = err.error().code();
+        }
+      }
+    }
+    resolveOps.executeVoid(ProxyArray.fromArray(flat));
+  }
+
+  /** Runs the next due timer callback, if any; false when none is due. One call per callback. */
+  boolean runNextTimer() {
+    return runNextTimer.execute().asBoolean();
+  }
+
+  /** Whether referenced work (timers, ops) keeps the isolate alive. */
+  boolean hasPendingWork() {
+    return hasPendingWork.execute().asBoolean();
+  }
+
+  /** {@code Deno.exitCode}, the code a natural end of the program exits with. */
+  int exitCode() {
+    return exitCode.execute().asInt();
+  }
+
+  private Object sourceLine(String url, int line) {
+    if (!url.startsWith("file:")) return null;
+    String text;
+    try {
+      text = modules.sourceOf(Path.of(java.net.URI.create(url)));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (text == null || line < 1) return null;
+    String[] lines = text.split("\n", -1);
+    return line <= lines.length ? lines[line - 1].replace("\r", "") : null;
+  }
+
+  /** Whether a failure from a call into JS is the program ending itself ({@code Deno.exit}). */
+  static boolean isExit(PolyglotException e) {
+    return e.isExit();
+  }
+
+  @Override
+  public void close() {
+    try {
+      context.close(true);
+    } catch (PolyglotException e) {
+      // A context that exited (Deno.exit) is already closed for further use.
+      if (!e.isExit() && !e.isCancelled()) throw e;
+    } catch (IllegalStateException ignored) {
+      // closed already
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package isola.isolate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessMode;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.graalvm.polyglot.io.FileSystem;
+
+/**
+ * The only file system a context sees: GraalJS reads ES modules through it, and nothing else. It is
+ * read-only, resolves everything against the isolate's working directory, and completes each module's
+ * {@code import.meta} with Deno's {@code main}, {@code filename}, {@code dirname} and {@code resolve}
+ * (GraalJS gives only {@code url} and has no public hook for the rest).
+ *
+ * <p>Called by GraalJS on the isolate's thread while it loads modules.
+ */
+final class ModuleFileSystem implements FileSystem {
+  /** Set by 00_infra.js: completes an import.meta object from its url. */
+  static final String META_HOOK = "Symbol.for(\"isola.importMeta\")";
+
+  private final FileSystem delegate;
+  private final Path mainModule;
+  private final Map<Path, String> sources = new ConcurrentHashMap<>();
+
+  private final String mainSource;
+
+  /** {@code mainSource}: the main module's text when it is not a file (isola eval), else null. */
+  ModuleFileSystem(Path cwd, Path mainModule, String mainSource) {
+    this.delegate = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
+    this.delegate.setCurrentWorkingDirectory(cwd);
+    this.mainModule = mainModule;
+    this.mainSource = mainSource;
+  }
+
+  /** The text of a module this isolate loaded (as written on disk), for error reports; or null. */
+  String sourceOf(Path path) {
+    return sources.get(path);
+  }
+
+  @Override
+  public SeekableByteChannel newByteChannel(
+      Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+    Path abs = toAbsolutePath(path);
+    byte[] bytes;
+    if (mainSource != null && abs.equals(mainModule)) {
+      bytes = mainSource.getBytes(StandardCharsets.UTF_8);
+    } else if (!Files.isRegularFile(abs)) {
+      throw new NoSuchFileException(abs.toString());
+    } else {
+      bytes = Files.readAllBytes(abs);
+    }
+    String name = abs.getFileName().toString();
+    if (name.endsWith(".json")) {
+      return new ReadOnlyChannel(bytes);
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    sources.put(abs, text);
+    if (text.contains("import.meta")) {
+      text = withImportMeta(text, abs.equals(mainModule));
+    }
+    return new ReadOnlyChannel(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Puts the import.meta completion on the module's first line (after a shebang, if any) so that line
+   * numbers in stack traces stay those of the file.
+   */
+  private static String withImportMeta(String text, boolean main) {
+    String prefix = "globalThis[" + META_HOOK + "](import.meta," + main + ");";
+    if (text.startsWith("#!")) {
+      int nl = text.indexOf('\n');
+      if (nl < 0) return text;
+      return text.substring(0, nl + 1) + prefix + text.substring(nl + 1);
+    }
+    return prefix + text;
+  }
+
+  @Override
+  public Path parsePath(URI uri) {
+    return delegate.parsePath(uri);
+  }
+
+  @Override
+  public Path parsePath(String path) {
+    return delegate.parsePath(path);
+  }
+
+  @Override
+  public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions)
+      throws IOException {
+    if (mainSource != null && toAbsolutePath(path).equals(mainModule)) return;
+    delegate.checkAccess(path, modes, linkOptions);
+  }
+
+  @Override
+  public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
+    delegate.createDirectory(dir, attrs);
+  }
+
+  @Override
+  public void delete(Path path) throws IOException {
+    delegate.delete(path);
+  }
+
+  @Override
+  public DirectoryStream<Path> newDirectoryStream(
+      Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
+    delegate.checkAccess(dir, Set.of(AccessMode.READ));
+    throw new IOException("directory listing is not available to modules");
+  }
+
+  @Override
+  public Path toAbsolutePath(Path path) {
+    return delegate.toAbsolutePath(path);
+  }
+
+  @Override
+  public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
+    if (mainSource != null && toAbsolutePath(path).equals(mainModule)) return mainModule;
+    return delegate.toRealPath(path, linkOptions);
+  }
+
+  @Override
+  public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
+      throws IOException {
+    return delegate.readAttributes(path, attributes, options);
+  }
+
+  /** A finished module text served to GraalJS. */
+  private static final class ReadOnlyChannel implements SeekableByteChannel {
+    private final byte[] bytes;
+    private int position;
+    private boolean open = true;
+
+    ReadOnlyChannel(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) {
+      if (position >= bytes.length) return -1;
+      int n = Math.min(dst.remaining(), bytes.length - position);
+      dst.put(bytes, position, n);
+      position += n;
+      return n;
+    }
+
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+      throw new IOException("read-only");
+    }
+
+    @Override
+    public long position() {
+      return position;
+    }
+
+    @Override
+    public SeekableByteChannel position(long newPosition) {
+      position = (int) Math.min(newPosition, bytes.length);
+      return this;
+    }
+
+    @Override
+    public long size() {
+      return bytes.length;
+    }
+
+    @Override
+    public SeekableByteChannel truncate(long size) throws IOException {
+      throw new IOException("read-only");
+    }
+
+    @Override
+    public boolean isOpen() {
+      return open;
+    }
+
+    @Override
+    public void close() {
+      open = false;
+    }
+  }
+}

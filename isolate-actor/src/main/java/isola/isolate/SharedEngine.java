@@ -1,0 +1,73 @@
+package isola.isolate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Source;
+
+/**
+ * The one GraalJS {@link Engine} of this JVM and the runtime's JS sources. Every context is built from
+ * it with identical options, so parsed and compiled code (the runtime JS above all) is shared between
+ * isolates (DESIGN.md, "GraalJS facts").
+ */
+public final class SharedEngine {
+  /** The runtime JS files, in load order (the numeric prefix states the order, as in Deno). */
+  static final List<String> RUNTIME_FILES = List.of(
+      "00_infra.js",
+      "01_errors.js",
+      "02_console.js",
+      "03_timers.js",
+      "04_events.js",
+      "05_uncaught.js",
+      "90_deno_ns.js",
+      "99_main.js");
+
+  private static volatile SharedEngine instance;
+
+  private final Engine engine;
+  private final List<Source> runtimeSources;
+
+  private SharedEngine() {
+    this.engine = Engine.newBuilder("js")
+        .option("engine.WarnInterpreterOnly", "false")
+        .build();
+    this.runtimeSources = RUNTIME_FILES.stream().map(SharedEngine::load).toList();
+  }
+
+  public static SharedEngine get() {
+    SharedEngine e = instance;
+    if (e == null) {
+      synchronized (SharedEngine.class) {
+        e = instance;
+        if (e == null) {
+          instance = e = new SharedEngine();
+        }
+      }
+    }
+    return e;
+  }
+
+  Engine engine() {
+    return engine;
+  }
+
+  List<Source> runtimeSources() {
+    return runtimeSources;
+  }
+
+  private static Source load(String file) {
+    String resource = "/isola/runtime/" + file;
+    try (InputStream in = SharedEngine.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("runtime file missing from the class path: " + resource);
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return Source.newBuilder("js", text, "ext:isola/" + file).cached(true).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

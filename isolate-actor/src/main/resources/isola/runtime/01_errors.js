@@ -1,0 +1,84 @@
+// Deno.errors: the error classes an op can fail with, and the mapping from the host's typed error kind
+// (isola.protocol.ErrorKind) to them.
+(function (binding, internal) {
+  "use strict";
+
+  const names = [
+    "NotFound", "PermissionDenied", "ConnectionRefused", "ConnectionReset", "ConnectionAborted",
+    "NotConnected", "AddrInUse", "AddrNotAvailable", "BrokenPipe", "AlreadyExists", "InvalidData",
+    "TimedOut", "Interrupted", "WriteZero", "WouldBlock", "UnexpectedEof", "BadResource", "Http",
+    "Busy", "NotSupported", "FilesystemLoop", "IsADirectory", "NetworkUnreachable", "NotADirectory",
+    "NotCapable",
+  ];
+
+  const errors = Object.create(null);
+  for (const name of names) {
+    // A computed class name gives each class its own `name`, as Deno's classes have.
+    const cls = ({
+      [name]: class extends Error {
+        constructor(message, options) {
+          super(message, options);
+          this.name = name;
+        }
+      },
+    })[name];
+    errors[name] = cls;
+  }
+
+  const builtins = { Error, TypeError, RangeError, SyntaxError, URIError, EvalError, ReferenceError };
+
+  function opError(kind, message, code) {
+    const cls = errors[kind] ?? builtins[kind] ?? Error;
+    const err = new cls(message);
+    if (code != null) err.code = code;
+    // The stack should point at the caller's await, not at the runtime's dispatch loop.
+    return err;
+  }
+
+  // DOMException with the legacy codes of WebIDL's name table.
+  const legacyCodes = {
+    IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5,
+    NoModificationAllowedError: 7, NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11,
+    SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14, InvalidAccessError: 15,
+    TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21,
+    QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25,
+  };
+  class DOMException extends Error {
+    #name;
+    #message;
+    constructor(message = "", options = "Error") {
+      super();
+      this.#message = String(message);
+      if (options !== null && typeof options === "object") {
+        this.#name = "name" in options ? String(options.name) : "Error";
+        if ("cause" in options) {
+          Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+        }
+      } else {
+        this.#name = String(options);
+      }
+    }
+    get name() { return this.#name; }
+    get message() { return this.#message; }
+    get code() { return legacyCodes[this.#name] ?? 0; }
+    get [Symbol.toStringTag]() { return "DOMException"; }
+  }
+  const codeNames = [
+    ["INDEX_SIZE_ERR", 1], ["DOMSTRING_SIZE_ERR", 2], ["HIERARCHY_REQUEST_ERR", 3],
+    ["WRONG_DOCUMENT_ERR", 4], ["INVALID_CHARACTER_ERR", 5], ["NO_DATA_ALLOWED_ERR", 6],
+    ["NO_MODIFICATION_ALLOWED_ERR", 7], ["NOT_FOUND_ERR", 8], ["NOT_SUPPORTED_ERR", 9],
+    ["INUSE_ATTRIBUTE_ERR", 10], ["INVALID_STATE_ERR", 11], ["SYNTAX_ERR", 12],
+    ["INVALID_MODIFICATION_ERR", 13], ["NAMESPACE_ERR", 14], ["INVALID_ACCESS_ERR", 15],
+    ["VALIDATION_ERR", 16], ["TYPE_MISMATCH_ERR", 17], ["SECURITY_ERR", 18], ["NETWORK_ERR", 19],
+    ["ABORT_ERR", 20], ["URL_MISMATCH_ERR", 21], ["QUOTA_EXCEEDED_ERR", 22], ["TIMEOUT_ERR", 23],
+    ["INVALID_NODE_TYPE_ERR", 24], ["DATA_CLONE_ERR", 25],
+  ];
+  for (const [name, value] of codeNames) {
+    Object.defineProperty(DOMException, name, { value, enumerable: true });
+    Object.defineProperty(DOMException.prototype, name, { value, enumerable: true });
+  }
+
+  internal.DOMException = DOMException;
+  internal.errors = errors;
+  internal.opError = opError;
+})

@@ -1,0 +1,235 @@
+// Timers, with the semantics Deno 2.9 has (it uses Node's timers): setTimeout returns a `Timeout`
+// object that converts to its numeric id, delays outside 1..2^31-1 become 1 with a warning, callbacks
+// run with the Timeout as `this`, in deadline order then creation order, each followed by a microtask
+// checkpoint. The list lives here; the host only learns the earliest deadline (op_timer_arm).
+(function (binding, internal) {
+  "use strict";
+  const ops = internal.ops;
+  const TIMEOUT_MAX = 2 ** 31 - 1;
+
+  // A binary heap of timers ordered by (deadline, seq).
+  const heap = [];
+  const byId = new Map();
+  let nextId = 1;
+  let nextSeq = 1;
+  let refed = 0;
+  let armedDeadline = -1;
+
+  function before(a, b) {
+    return a.deadline < b.deadline || (a.deadline === b.deadline && a.seq < b.seq);
+  }
+  function siftUp(i) {
+    const t = heap[i];
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(t, heap[p])) break;
+      heap[i] = heap[p]; heap[i].index = i; i = p;
+    }
+    heap[i] = t; t.index = i;
+  }
+  function siftDown(i) {
+    const t = heap[i];
+    const n = heap.length;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && before(heap[c + 1], heap[c])) c++;
+      if (!before(heap[c], t)) break;
+      heap[i] = heap[c]; heap[i].index = i; i = c;
+    }
+    heap[i] = t; t.index = i;
+  }
+  function push(t) {
+    t.index = heap.length;
+    heap.push(t);
+    siftUp(t.index);
+  }
+  function remove(t) {
+    const i = t.index;
+    if (i < 0) return;
+    t.index = -1;
+    const last = heap.pop();
+    if (i < heap.length) {
+      heap[i] = last; last.index = i;
+      siftUp(i); siftDown(last.index);
+    }
+  }
+
+  function arm() {
+    const d = heap.length ? heap[0].deadline : -1;
+    if (d !== armedDeadline) {
+      armedDeadline = d;
+      ops.op_timer_arm(d);
+    }
+  }
+
+  const timerState = Symbol("isola.timer");
+
+  function warn(kind, text) {
+    internal.print(`(node:${ops.op_pid()}) ${kind}: ${text}\nTimeout duration was set to 1.\n`, true);
+  }
+
+  function normalizeDelay(given) {
+    let after = given * 1;
+    if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+      if (after > TIMEOUT_MAX) {
+        warn("TimeoutOverflowWarning", `${after} does not fit into a 32-bit signed integer.`);
+      } else if (after < 0) {
+        warn("TimeoutNegativeWarning", `${after} is a negative number.`);
+      } else if (Number.isNaN(after) && given !== undefined) {
+        warn("TimeoutNaNWarning", `${after} is not a number.`);
+      }
+      after = 1;
+    }
+    return after;
+  }
+
+  function describeReceived(value) {
+    if (value == null) return ` Received ${value}`;
+    if (typeof value === "function") return ` Received function ${value.name}`;
+    if (typeof value === "object") {
+      if (value.constructor?.name) return ` Received an instance of ${value.constructor.name}`;
+      return ` Received ${internal.inspect(value, { depth: -1 })}`;
+    }
+    let shown = internal.inspect(value, { colors: false });
+    if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+    return ` Received type ${typeof value} (${shown})`;
+  }
+
+  function validateCallback(callback) {
+    if (typeof callback !== "function") {
+      const err = new TypeError(
+        `The "callback" argument must be of type function.${describeReceived(callback)}`,
+      );
+      err.code = "ERR_INVALID_ARG_TYPE";
+      throw err;
+    }
+  }
+
+  class Timeout {
+    constructor(callback, after, args, repeat) {
+      const id = nextId++;
+      this[timerState] = { id, callback, args, after, repeat, deadline: 0, seq: 0, index: -1, refed: true, owner: this };
+      byId.set(id, this[timerState]);
+      refed++;
+      schedule(this[timerState]);
+    }
+    refresh() {
+      const t = this[timerState];
+      if (byId.has(t.id)) { remove(t); schedule(t); arm(); }
+      return this;
+    }
+    unref() {
+      const t = this[timerState];
+      if (t.refed) { t.refed = false; if (byId.has(t.id)) refed--; }
+      return this;
+    }
+    ref() {
+      const t = this[timerState];
+      if (!t.refed) { t.refed = true; if (byId.has(t.id)) refed++; }
+      return this;
+    }
+    hasRef() {
+      return this[timerState].refed;
+    }
+    close() {
+      clear(this);
+      return this;
+    }
+    [Symbol.toPrimitive]() {
+      return this[timerState].id;
+    }
+  }
+
+  function schedule(t) {
+    t.deadline = ops.op_now() + t.after;
+    t.seq = nextSeq++;
+    push(t);
+  }
+
+  function create(callback, after, args, repeat) {
+    validateCallback(callback);
+    const timeout = new Timeout(callback, normalizeDelay(after), args, repeat);
+    arm();
+    return timeout;
+  }
+
+  function setTimeout(callback, delay = undefined, ...args) {
+    return create(callback, delay, args, false);
+  }
+  function setInterval(callback, delay = undefined, ...args) {
+    return create(callback, delay, args, true);
+  }
+
+  function lookup(timer) {
+    if (timer == null) return undefined;
+    if (typeof timer === "object" && timer[timerState]) return timer[timerState];
+    if (typeof timer === "number" || typeof timer === "string") return byId.get(Number(timer));
+    return undefined;
+  }
+
+  function clear(timer) {
+    const t = lookup(timer);
+    if (t === undefined || !byId.has(t.id)) return;
+    byId.delete(t.id);
+    if (t.refed) refed--;
+    remove(t);
+  }
+  function clearTimeout(timer = undefined) { clear(timer); }
+  function clearInterval(timer = undefined) { clear(timer); }
+
+  function refTimer(id) {
+    const t = byId.get(id);
+    if (t) t.owner.ref();
+  }
+  function unrefTimer(id) {
+    const t = byId.get(id);
+    if (t) t.owner.unref();
+  }
+
+  // Host entry: run the first due timer, if any. The host calls this until it returns false, one call
+  // per callback, so that each callback is followed by its own microtask checkpoint. A round runs the
+  // timers due when it began; timers created by its callbacks wait for the next round, as in Deno.
+  let roundEnd = -1;
+  let roundSeq = -1;
+  function runNextTimer() {
+    if (roundEnd < 0) {
+      roundEnd = ops.op_now();
+      roundSeq = nextSeq;
+    }
+    const t = heap[0];
+    if (t === undefined || t.deadline > roundEnd || t.seq >= roundSeq) {
+      roundEnd = -1;
+      arm();
+      return false;
+    }
+    remove(t);
+    if (t.repeat) {
+      schedule(t);
+    } else {
+      byId.delete(t.id);
+      if (t.refed) refed--;
+    }
+    try {
+      Reflect.apply(t.callback, t.owner, t.args);
+    } catch (e) {
+      internal.reportException(e);
+    }
+    return true;
+  }
+
+  function queueMicrotask(callback) {
+    if (typeof callback !== "function") throw new TypeError("expected a function");
+    Promise.resolve().then(() => {
+      try {
+        callback();
+      } catch (e) {
+        internal.reportException(e);
+      }
+    });
+  }
+
+  internal.refedTimerCount = () => refed;
+  internal.timers = { setTimeout, setInterval, clearTimeout, clearInterval, refTimer, unrefTimer, queueMicrotask };
+  internal.host.runNextTimer = runNextTimer;
+})

@@ -1,0 +1,91 @@
+// Bootstrap: seal off what the host must not expose, and the host's entry points for the program's
+// life: run the main module, tell whether referenced work is pending, and end with lifecycle events.
+(function (binding, internal) {
+  "use strict";
+  const { Event } = internal.events;
+
+  // DESIGN.md rule 2: nothing of the host but ops.
+  for (const name of ["Graal", "quit", "print", "printErr", "load", "loadWithNewGlobal", "read",
+    "readbuffer", "readline", "Polyglot", "Java", "Packages", "java", "javax", "com", "org", "edu",
+    "net", "arguments", "scriptArgs", "performance"]) {
+    delete globalThis[name];
+  }
+
+  // import.meta completion, called from the first line of each module that uses import.meta
+  // (see ModuleFileSystem).
+  Object.defineProperty(globalThis, Symbol.for("isola.importMeta"), {
+    value(meta, isMain) {
+      if (Object.hasOwn(meta, "main")) return;
+      const url = meta.url;
+      const path = decodeURIComponent(url.startsWith("file://") ? url.slice(7) : url);
+      const slash = path.lastIndexOf("/");
+      Object.defineProperties(meta, {
+        main: { value: isMain, enumerable: true, writable: true, configurable: true },
+        resolve: {
+          value: function (specifier) { return resolveSpecifier(String(specifier), url); },
+          enumerable: true, writable: true, configurable: true,
+        },
+        filename: { value: path, enumerable: true, writable: true, configurable: true },
+        dirname: { value: slash > 0 ? path.slice(0, slash) : "/", enumerable: true, writable: true, configurable: true },
+      });
+    },
+  });
+
+  function resolveSpecifier(specifier, base) {
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(specifier)) return specifier;
+    const baseDir = base.slice(0, base.lastIndexOf("/") + 1);
+    let path = specifier.startsWith("/") ? "file://" + specifier : baseDir + specifier;
+    const prefix = "file://";
+    const parts = [];
+    for (const part of path.slice(prefix.length).split("/")) {
+      if (part === "..") parts.pop();
+      else if (part !== ".") parts.push(part);
+    }
+    return prefix + parts.join("/");
+  }
+
+  let mainState = "pending";
+  function runMain(url) {
+    import(url).then(
+      () => {
+        mainState = "done";
+        dispatchLifecycle("load", false);
+      },
+      (error) => {
+        mainState = "failed";
+        internal.fatal(error, true);
+      },
+    );
+  }
+
+  function dispatchLifecycle(type, cancelable) {
+    const event = internal.makeTrusted(new Event(type, { cancelable }));
+    globalThis.dispatchEvent(event);
+    return event;
+  }
+
+  function hasReferencedWork() {
+    return internal.refedTimerCount() > 0 || internal.pendingOpCount() > 0;
+  }
+
+  let unloaded = false;
+  function hasPendingWork() {
+    if (hasReferencedWork()) return true;
+    if (unloaded) return false;
+    if (mainState === "pending") {
+      internal.print(
+        "error: Top-level await promise never resolved\n", true);
+      internal.quit(1);
+    }
+    dispatchLifecycle("beforeunload", true);
+    if (hasReferencedWork()) return true;
+    unloaded = true;
+    dispatchLifecycle("unload", false);
+    return hasReferencedWork();
+  }
+
+  internal.dispatchLifecycle = dispatchLifecycle;
+  internal.host.runMain = runMain;
+  internal.host.hasPendingWork = hasPendingWork;
+  internal.host.exitCode = () => internal.exitCode();
+})

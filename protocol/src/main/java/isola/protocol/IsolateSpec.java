@@ -1,0 +1,22 @@
+package isola.protocol;
+
+import java.util.List;
+
+/**
+ * What an isolate runs: its name (actor name and log prefix), the main module (an absolute {@code file:}
+ * URL), the script arguments ({@code Deno.args}), the permissions it was granted, and the working
+ * directory it starts in. {@code mainSource}, when not null, is the main module's text (for
+ * {@code isola eval}); otherwise the module is read from its URL.
+ */
+public record IsolateSpec(
+    String name,
+    String mainModule,
+    String mainSource,
+    List<String> args,
+    PermissionSet permissions,
+    String cwd)
+    implements CborSerializable {
+  public IsolateSpec {
+    args = List.copyOf(args);
+  }
+}
