@@ -1,15 +1,15 @@
 package isola.cli;
 
 import isola.protocol.IsolateSpec;
+import isola.protocol.PermissionSet;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code isola eval CODE [ARGS...]}: runs code given on the command line, with all permissions as Deno does. */
 @Command(name = "eval", description = "Evaluate a script", mixinStandardHelpOptions = true)
-final class EvalCommand implements Callable<Integer> {
+final class EvalCommand extends ProgramCommand {
   @Parameters(index = "0", paramLabel = "CODE", description = "The code to run")
   String code;
 
@@ -17,11 +17,8 @@ final class EvalCommand implements Callable<Integer> {
   List<String> args = List.of();
 
   @Override
-  public Integer call() {
-    Path cwd = Path.of("").toAbsolutePath();
+  IsolateSpec spec(Path cwd) {
     String url = cwd.resolve("$deno$eval.mjs").toUri().toString();
-    IsolateSpec spec = new IsolateSpec(
-        "main", url, code, args, isola.protocol.PermissionSet.all(), cwd.toString());
-    return ProgramHost.run(spec);
+    return new IsolateSpec("main", url, code, args, PermissionSet.all(), cwd.toString());
   }
 }

@@ -27,6 +27,19 @@ public final class Main implements Runnable {
     ProgramHost.exit(code);
   }
 
+  /**
+   * The spec of the program that {@code isola ARGV} started in {@code cwd} would run, for hosts that
+   * run programs in-process (the end-to-end tests). Throws {@link ProgramError} as the CLI reports it.
+   */
+  public static isola.protocol.IsolateSpec programSpec(java.util.List<String> argv, java.nio.file.Path cwd) {
+    CommandLine.ParseResult parsed = commandLine().parseArgs(argv.toArray(String[]::new));
+    if (!parsed.hasSubcommand()
+        || !(parsed.subcommand().commandSpec().userObject() instanceof ProgramCommand command)) {
+      throw new IllegalArgumentException("not a program command: " + argv);
+    }
+    return command.spec(cwd);
+  }
+
   static CommandLine commandLine() {
     return new CommandLine(new Main()).setUnmatchedOptionsArePositionalParams(false);
   }

@@ -4,14 +4,13 @@ import isola.protocol.IsolateSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code isola run [flags] FILE [ARGS...]}: runs a module as Deno does. */
 @Command(name = "run", description = "Run a JavaScript program", mixinStandardHelpOptions = true)
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends ProgramCommand {
   @Mixin PermissionFlags permissions;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The module to run")
@@ -21,15 +20,11 @@ final class RunCommand implements Callable<Integer> {
   List<String> args = List.of();
 
   @Override
-  public Integer call() {
-    Path cwd = Path.of("").toAbsolutePath();
+  IsolateSpec spec(Path cwd) {
     String url = ModuleUrls.toUrl(file, cwd);
     if (url.startsWith("file:") && !Files.isRegularFile(Path.of(java.net.URI.create(url)))) {
-      System.err.println("error: Module not found \"" + url + "\".");
-      return 1;
+      throw new ProgramError("error: Module not found \"" + url + "\".");
     }
-    IsolateSpec spec = new IsolateSpec(
-        "main", url, null, args, permissions.toPermissionSet(), cwd.toString());
-    return ProgramHost.run(spec);
+    return new IsolateSpec("main", url, null, args, permissions.toPermissionSet(), cwd.toString());
   }
 }

@@ -57,6 +57,7 @@ final class IsolateContext implements AutoCloseable {
         .option("js.text-encoding", "true")
         .option("js.esm-eval-returns-exports", "true")
         .option("js.shell", "true")
+        .option("js.stack-trace-api", "true")
         .build();
     Map<String, Object> binding = new HashMap<>(ops);
     binding.put("op_source_line", (org.graalvm.polyglot.proxy.ProxyExecutable) args ->

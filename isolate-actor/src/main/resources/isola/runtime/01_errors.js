@@ -3,6 +3,67 @@
 (function (binding, internal) {
   "use strict";
 
+  // Stack traces as Deno (V8) prints them, with module paths as file: URLs. Frames of the runtime
+  // itself (ext:isola/...) are left out: they say nothing about the user's program.
+  function fileLocation(cs) {
+    if (cs.isNative?.()) return "native";
+    let name = cs.getFileName?.() ?? cs.getScriptNameOrSourceURL?.();
+    if (!name) name = cs.isEval?.() ? "eval" : "<anonymous>";
+    else if (name.startsWith("/")) name = "file://" + encodeURI(name).replace(/[?#]/g, encodeURIComponent);
+    const line = cs.getLineNumber();
+    if (line == null || line < 0) return name;
+    const col = cs.getColumnNumber();
+    return col == null || col < 0 ? `${name}:${line}` : `${name}:${line}:${col}`;
+  }
+
+  function callSiteString(cs) {
+    let prefix = cs.isAsync?.() ? "async " : "";
+    if (cs.isPromiseAll?.()) return `${prefix}Promise.all (index ${cs.getPromiseIndex()})`;
+    const loc = fileLocation(cs);
+    const fn = cs.getFunctionName();
+    const isCtor = cs.isConstructor();
+    if (!(cs.isToplevel() || isCtor)) {
+      let typeName = null;
+      try { typeName = cs.getTypeName(); } catch { /* exotic receiver */ }
+      const method = cs.getMethodName();
+      if (fn) {
+        if (typeName && !fn.startsWith(typeName + ".")) prefix += typeName + ".";
+        prefix += fn;
+        if (method && method !== fn && !fn.endsWith("." + method)) prefix += ` [as ${method}]`;
+      } else {
+        prefix += `${typeName ?? "<anonymous>"}.${method ?? "<anonymous>"}`;
+      }
+    } else if (isCtor) {
+      prefix += "new " + (fn || "<anonymous>");
+    } else if (fn) {
+      prefix += fn;
+    } else {
+      return prefix + loc;
+    }
+    return `${prefix} (${loc})`;
+  }
+
+  function isRuntimeFrame(cs) {
+    const name = cs.getFileName?.();
+    return typeof name === "string" && name.startsWith("ext:isola/");
+  }
+
+  const errorToString = Error.prototype.toString;
+  Error.prepareStackTrace = function prepareStackTrace(error, callSites) {
+    let head;
+    try {
+      head = errorToString.call(error);
+    } catch {
+      head = "<error>";
+    }
+    let out = head;
+    for (const cs of callSites) {
+      if (isRuntimeFrame(cs)) continue;
+      out += "\n    at " + callSiteString(cs);
+    }
+    return out;
+  };
+
   const names = [
     "NotFound", "PermissionDenied", "ConnectionRefused", "ConnectionReset", "ConnectionAborted",
     "NotConnected", "AddrInUse", "AddrNotAvailable", "BrokenPipe", "AlreadyExists", "InvalidData",
