@@ -4,7 +4,7 @@
   "use strict";
 
   function inspect(value, options = {}) {
-    return formatValue(value, 0, options.depth ?? 4, new Set(), true);
+    return formatValue(value, 0, options.depth ?? 4, new Set(), false);
   }
 
   function quote(s) {

@@ -53,7 +53,7 @@
       },
       (error) => {
         mainState = "failed";
-        internal.fatal(error, true);
+        internal.mainFailure(error);
       },
     );
   }
@@ -77,13 +77,16 @@
         "error: Top-level await promise never resolved\n", true);
       internal.quit(1);
     }
-    dispatchLifecycle("beforeunload", true);
-    if (hasReferencedWork()) return true;
+    // Deno: a cancelled beforeunload runs the loop again (then asks again); otherwise unload and end.
+    while (dispatchLifecycle("beforeunload", true).defaultPrevented) {
+      if (hasReferencedWork()) return true;
+    }
     unloaded = true;
     dispatchLifecycle("unload", false);
-    return hasReferencedWork();
+    return false;
   }
 
+  internal.resolveSpecifier = resolveSpecifier;
   internal.dispatchLifecycle = dispatchLifecycle;
   internal.host.runMain = runMain;
   internal.host.hasPendingWork = hasPendingWork;
