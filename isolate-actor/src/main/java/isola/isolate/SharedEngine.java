@@ -22,6 +22,7 @@ public final class SharedEngine {
       "03_timers.js",
       "04_events.js",
       "05_uncaught.js",
+      "40_testing.js",
       "90_deno_ns.js",
       "99_main.js");
 

@@ -45,6 +45,7 @@
     refTimer: internal.timers.refTimer,
     unrefTimer: internal.timers.unrefTimer,
     noColor: true,
+    test: internal.testing.test,
   };
   Object.defineProperty(Deno, Symbol.toStringTag, { value: "Deno" });
 

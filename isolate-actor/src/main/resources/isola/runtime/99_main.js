@@ -45,11 +45,16 @@
   }
 
   let mainState = "pending";
+  let testsRunning = false;
   function runMain(url) {
     import(url).then(
       () => {
         mainState = "done";
         dispatchLifecycle("load", false);
+        if (internal.testing.enabled) {
+          testsRunning = true;
+          internal.testing.run(url).then(() => internal.quit(internal.exitCode()));
+        }
       },
       (error) => {
         mainState = "failed";
@@ -71,6 +76,7 @@
   let unloaded = false;
   function hasPendingWork() {
     if (hasReferencedWork()) return true;
+    if (testsRunning && internal.testing.stalled()) return true;
     if (unloaded) return false;
     if (mainState === "pending") {
       internal.print(
