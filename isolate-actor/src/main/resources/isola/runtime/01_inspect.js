@@ -277,6 +277,9 @@
       if (custom !== undefined) return custom;
     }
 
+    // Deno shows the global object by its class alone, whatever globals it holds.
+    if (value === globalThis) return `${getConstructorName(value, ctx, recurseTimes) ?? "Object"} {}`;
+
     if (ctx.seen.includes(value)) return ctx.stylize(`[Circular *${circularIndex(ctx, value)}]`, "special");
     return formatRaw(ctx, value, recurseTimes, typedArray);
   }
@@ -465,22 +468,51 @@
     return `[${base}]`;
   }
 
-  function formatError(error, ctx, keys) {
+  function formatError(error, ctx, keys, constructor, tag) {
     let stack;
     try {
       stack = error.stack;
     } catch { /* throwing getter */ }
-    let base;
-    if (typeof stack === "string" && stack.includes("\n    at")) {
-      base = stack;
-    } else {
-      base = `[${(typeof stack === "string" && stack) || errorToString(error)}]`;
+    stack = (typeof stack === "string" && stack) || errorToString(error);
+    const name = typeof error.name === "string" && error.name ? error.name : "Error";
+    // Deno's DOMException is no native error, so its stack is shown as it is.
+    if (!(error instanceof internal.DOMException)) stack = improveStack(stack, constructor, name, tag);
+    let base = stack.includes("\n    at") ? stack : `[${stack}]`;
+    // Own name, message or stack keys already visible in the stack are not listed again.
+    for (const name of ["name", "message", "stack"]) {
+      const index = keys.indexOf(name);
+      if (index !== -1 && typeof error[name] === "string" && base.includes(error[name])) keys.splice(index, 1);
     }
     if (ctx.indentationLvl !== 0) base = base.replaceAll("\n", `\n${" ".repeat(ctx.indentationLvl)}`);
     // Deno lists a non-enumerable own cause and AggregateError's errors as [cause] and [errors].
     if (hasOwn(error, "cause") && !keys.includes("cause")) keys.push("cause");
     if (isAggregateError(error) && hasOwn(error, "errors") && !keys.includes("errors")) keys.push("errors");
     return base;
+  }
+
+  // A subclass that kept the name "Error" shows its class too: "MyErr [Error]: msg".
+  function improveStack(stack, constructor, name, tag) {
+    let len = name.length;
+    if (constructor === null || (name.endsWith("Error") && stack.startsWith(name) &&
+      (stack.length === len || stack[len] === ":" || stack[len] === "\n"))) {
+      let fallback = "Error";
+      if (constructor === null) {
+        const start = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) ||
+          /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+        fallback = (start && start[1]) || "";
+        len = fallback.length;
+        fallback = fallback || "Error";
+      }
+      const prototype = getPrefix(constructor, tag, fallback).slice(0, -1);
+      if (name !== prototype) {
+        if (prototype.includes(name)) {
+          stack = len === 0 ? `${prototype}: ${stack}` : `${prototype}${stack.slice(len)}`;
+        } else {
+          stack = `${prototype} [${name}]${stack.slice(len)}`;
+        }
+      }
+    }
+    return stack;
   }
 
   function errorToString(error) {
@@ -540,7 +572,8 @@
         const type = getProto(value) === MapIteratorProto ? "Map" : "Set";
         keys = getKeys(value, showHidden);
         braces = iteratorBraces(type, tag);
-        formatter = formatIterator;
+        // GraalJS cannot peek into a live iterator without consuming it: only its kind is shown.
+        if (keys.length === 0) return `${braces[0]}}`;
       } else {
         noIterator = true;
       }
@@ -571,7 +604,7 @@
         if (keys.length === 0) return ctx.stylize(base, "date");
       } else if (isError(value)) {
         keys = keys.filter((k) => k !== "cause");
-        base = formatError(value, ctx, keys);
+        base = formatError(value, ctx, keys, constructor, tag);
         if (keys.length === 0) return base;
       } else if (isArrayBuffer(value) || isSharedArrayBuffer(value)) {
         const type = isArrayBuffer(value) ? "ArrayBuffer" : "SharedArrayBuffer";
@@ -763,11 +796,6 @@
     return [`[${tag}] {`, "}"];
   }
 
-  // GraalJS cannot peek into a live iterator without consuming it, so only its kind is shown.
-  function formatIterator() {
-    return [];
-  }
-
   function formatArrayBuffer(ctx, value) {
     let valLen;
     try {
@@ -838,7 +866,7 @@
     if (type === kArrayType) return str;
     let name;
     if (typeof key === "symbol") {
-      name = ctx.stylize(formatSymbol(key, ctx), "symbol");
+      name = ctx.stylize(key.toString(), "symbol");
     } else if (key === "__proto__") {
       name = "['__proto__']";
     } else if (desc.enumerable === false) {

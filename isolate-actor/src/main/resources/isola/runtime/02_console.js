@@ -217,12 +217,8 @@
     log: (...args) => print(args, false),
     debug: (...args) => print(args, false),
     info: (...args) => print(args, false),
-    dir: (obj = undefined, options = undefined) => {
-      internal.print(formatArgs([obj], options) + "\n", false);
-    },
-    dirxml: (obj = undefined, options = undefined) => {
-      internal.print(formatArgs([obj], options) + "\n", false);
-    },
+    dir: (obj = undefined, options = undefined) => print([obj], false, options),
+    dirxml: (...args) => print(args, false),
     warn: (...args) => print(args, true),
     error: (...args) => print(args, true),
     assert: (condition = false, ...args) => {
