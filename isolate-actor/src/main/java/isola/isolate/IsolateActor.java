@@ -71,6 +71,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.timerBinding = new TimerBinding(timers);
     Map<String, Object> ops = new HashMap<>();
     new CoreBinding(spec, output, core, ctx.getSelf().narrow()).register(ops);
+    GuestInternals.register(ops);
     timerBinding.register(ops);
     this.js = new IsolateContext(SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops);
   }

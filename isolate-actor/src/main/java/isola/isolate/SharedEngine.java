@@ -18,6 +18,7 @@ public final class SharedEngine {
   static final List<String> RUNTIME_FILES = List.of(
       "00_infra.js",
       "01_errors.js",
+      "01_inspect.js",
       "02_console.js",
       "03_timers.js",
       "04_events.js",
