@@ -327,10 +327,6 @@
     };
   }
 
-  function copyRecord(r) {
-    return { ...r, path: r.opaque ? r.path : r.path.slice() };
-  }
-
   const isWindowsDriveLetter = (s) => s.length === 2 && isAsciiAlpha(s.charCodeAt(0)) &&
     (s[1] === ":" || s[1] === "|");
   const isNormalizedWindowsDriveLetter = (s) => s.length === 2 && isAsciiAlpha(s.charCodeAt(0)) && s[1] === ":";
@@ -838,15 +834,20 @@
     return out;
   }
 
+  function requireArgs(given, needed) {
+    if (given >= needed) return;
+    throw webidl.withCode(
+      new TypeError(needed === 1 ? 'The "name" argument must be specified' : 'The "name" and "value" arguments must be specified'),
+      "ERR_MISSING_ARGS");
+  }
+
   const illegal = Symbol("isola.illegalConstructor");
-  let paramsList;
   let attachParams;
 
   class URLSearchParams {
     #list = [];
     #url = null;
     static {
-      paramsList = (p) => p.#list;
       attachParams = (p, url, list) => {
         p.#url = url;
         p.#list = list;
@@ -854,7 +855,6 @@
     }
 
     constructor(init = "") {
-      const prefix = "Failed to construct 'URLSearchParams'";
       if (init === illegal) return;
       if (init !== null && (typeof init === "object" || typeof init === "function")) {
         if (typeof init[Symbol.iterator] === "function") {
@@ -874,7 +874,7 @@
           for (const key of Reflect.ownKeys(init)) {
             const desc = Reflect.getOwnPropertyDescriptor(init, key);
             if (desc === undefined || !desc.enumerable) continue;
-            if (typeof key === "symbol") throw new TypeError(`${prefix}: Cannot convert a Symbol value to a string`);
+            if (typeof key === "symbol") throw new TypeError("Cannot convert a Symbol value to a string");
             this.#list.push([toUSV(key), toUSV(init[key])]);
           }
         }
@@ -885,8 +885,11 @@
       }
     }
 
+    // Deno's URLSearchParams words its argument errors as Node does.
     static #check(self) {
-      if (!(self !== null && typeof self === "object" && #list in self)) throw webidl.illegalInvocation();
+      if (!(self !== null && typeof self === "object" && #list in self)) {
+        throw webidl.withCode(new TypeError('Value of "this" must be of type URLSearchParams'), "ERR_INVALID_THIS");
+      }
     }
 
     #update() {
@@ -899,14 +902,14 @@
 
     append(name, value) {
       URLSearchParams.#check(this);
-      webidl.requiredArguments(arguments.length, 2, "Failed to execute 'append' on 'URLSearchParams'");
+      requireArgs(arguments.length, 2);
       this.#list.push([toUSV(name), toUSV(value)]);
       this.#update();
     }
 
     delete(name, value = undefined) {
       URLSearchParams.#check(this);
-      webidl.requiredArguments(arguments.length, 1, "Failed to execute 'delete' on 'URLSearchParams'");
+      requireArgs(arguments.length, 1);
       name = toUSV(name);
       if (value !== undefined) {
         value = toUSV(value);
@@ -919,14 +922,14 @@
 
     getAll(name) {
       URLSearchParams.#check(this);
-      webidl.requiredArguments(arguments.length, 1, "Failed to execute 'getAll' on 'URLSearchParams'");
+      requireArgs(arguments.length, 1);
       name = toUSV(name);
       return this.#list.filter(([n]) => n === name).map(([, v]) => v);
     }
 
     get(name) {
       URLSearchParams.#check(this);
-      webidl.requiredArguments(arguments.length, 1, "Failed to execute 'get' on 'URLSearchParams'");
+      requireArgs(arguments.length, 1);
       name = toUSV(name);
       const entry = this.#list.find(([n]) => n === name);
       return entry === undefined ? null : entry[1];
@@ -934,7 +937,7 @@
 
     has(name, value = undefined) {
       URLSearchParams.#check(this);
-      webidl.requiredArguments(arguments.length, 1, "Failed to execute 'has' on 'URLSearchParams'");
+      requireArgs(arguments.length, 1);
       name = toUSV(name);
       if (value !== undefined) {
         value = toUSV(value);
@@ -945,7 +948,7 @@
 
     set(name, value) {
       URLSearchParams.#check(this);
-      webidl.requiredArguments(arguments.length, 2, "Failed to execute 'set' on 'URLSearchParams'");
+      requireArgs(arguments.length, 2);
       name = toUSV(name);
       value = toUSV(value);
       const i = this.#list.findIndex(([n]) => n === name);
@@ -992,9 +995,10 @@
 
     forEach(callback, thisArg = undefined) {
       URLSearchParams.#check(this);
-      webidl.requiredArguments(arguments.length, 1, "Failed to execute 'forEach' on 'URLSearchParams'");
       if (typeof callback !== "function") {
-        throw new TypeError("Failed to execute 'forEach' on 'URLSearchParams': Argument 1 is not a function.");
+        throw webidl.withCode(
+          new TypeError(`The "callback" argument must be of type function. Received ${typeof callback}`),
+          "ERR_INVALID_ARG_TYPE");
       }
       for (let i = 0; i < this.#list.length; i++) {
         const [name, value] = this.#list[i];
@@ -1012,7 +1016,11 @@
   const paramsIteratorPrototype = Object.create(IteratorPrototype, {
     next: {
       value: function next() {
-        const state = this.state;
+        const state = this?.state;
+        if (state === undefined) {
+          throw webidl.withCode(
+            new TypeError('Value of "this" must be of type URLSearchParamsIterator'), "ERR_INVALID_THIS");
+        }
         if (state.index >= state.list.length) return { value: undefined, done: true };
         return { value: state.map(state.list[state.index++]), done: false };
       },
@@ -1089,7 +1097,7 @@
       }
       if (value.startsWith("#")) value = value.slice(1);
       r.fragment = "";
-      basicParse(value, null, r, S.FRAGMENT);
+      updateWith(r, value, S.FRAGMENT);
     }
 
     get host() {
@@ -1144,9 +1152,8 @@
     set pathname(value) {
       const r = URL.#rec(this);
       if (r.opaque) return;
-      const copy = copyRecord(r);
-      copy.path = [];
-      if (basicParse(toUSV(value), null, copy, S.PATH_START) !== false) r.path = copy.path;
+      r.path = [];
+      basicParse(toUSV(value), null, r, S.PATH_START);
     }
 
     get port() {
@@ -1182,7 +1189,7 @@
       } else {
         if (value.startsWith("?")) value = value.slice(1);
         r.query = "";
-        basicParse(value, null, r, S.QUERY);
+        updateWith(r, value, S.QUERY);
       }
       this.#syncParams();
     }
@@ -1216,10 +1223,9 @@
   webidl.configureInterface(URL);
   Object.defineProperty(URL.prototype, webidl.hostObjectBrand, { value: true });
 
-  /** A setter's parse runs on a copy, so a failure part-way leaves the URL as it was. */
+  /** A setter's parse works in place: what it set before a failure stays set, as the standard says. */
   function updateWith(record, input, state) {
-    const copy = copyRecord(record);
-    if (basicParse(input, null, copy, state) === true) Object.assign(record, copy);
+    basicParse(input, null, record, state);
   }
 
   function origin(r) {
