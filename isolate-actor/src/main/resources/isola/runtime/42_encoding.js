@@ -168,9 +168,8 @@
       }
       this.#native ??= new NativeDecoder(this.#encoding, { fatal: this.#fatal, ignoreBOM: this.#ignoreBOM });
       try {
-        const text = nativeDecode.call(this.#native, bytes, { stream });
-        if (!stream) this.#native = null;
-        return text;
+        // A decode without `stream` ends the stream and resets the native decoder itself.
+        return nativeDecode.call(this.#native, bytes, { stream });
       } catch (e) {
         this.#native = null;
         if (e instanceof TypeError) throw invalidData();
