@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 
-/** One event of a test module's run, as 40_testing.js emits it (op_test_event). */
+/** One event of a test module's run, as 80_testing.js emits it (op_test_event). */
 record TestEvent(String type, JsonNode json) {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -23,7 +23,14 @@ public final class SharedEngine {
       "03_timers.js",
       "04_events.js",
       "05_uncaught.js",
-      "40_testing.js",
+      "40_webidl.js",
+      "41_abort.js",
+      "42_encoding.js",
+      "43_url.js",
+      "45_structured_clone.js",
+      "46_performance.js",
+      "47_navigator.js",
+      "80_testing.js",
       "90_deno_ns.js",
       "99_main.js");
 

@@ -268,4 +268,5 @@
 
   internal.events = { Event, EventTarget, CustomEvent, ErrorEvent, PromiseRejectionEvent, Window };
   internal.makeTrusted = makeTrusted;
+  internal.listenerCount = (target, type) => listeners(target).get(type)?.length ?? 0;
 })

@@ -7,7 +7,7 @@
   // DESIGN.md rule 2: nothing of the host but ops.
   for (const name of ["Graal", "quit", "print", "printErr", "load", "loadWithNewGlobal", "read",
     "readbuffer", "readline", "Polyglot", "Java", "Packages", "java", "javax", "com", "org", "edu",
-    "net", "arguments", "scriptArgs", "performance"]) {
+    "net", "arguments", "scriptArgs"]) {
     delete globalThis[name];
   }
 
