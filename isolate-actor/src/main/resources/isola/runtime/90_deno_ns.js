@@ -50,6 +50,12 @@
   };
   Object.defineProperty(Deno, Symbol.toStringTag, { value: "Deno" });
 
+  // Deno's path to its internals, `Deno[Deno.internal].core.ops`. Deno 2.9 lists no op_void_async
+  // there; isola adds it, a no-op that touches nothing, so bench/js/op_roundtrip.js can time the bare
+  // JS -> op actor -> reply -> promise round trip from a user script.
+  Deno.internal = Symbol("Deno.internal");
+  Deno[Deno.internal] = { core: { ops: { op_void_async: () => internal.opAsync("op_void_async") } } };
+
   const globals = {
     Deno,
     console: internal.console,
