@@ -50,7 +50,7 @@
     if (loc !== null) {
       const source = ops.op_source_line(loc.filename, loc.lineno);
       if (source != null) {
-        const firstFrame = stack.search(/\n\s+at /);
+        const firstFrame = stack.search(/\n[ \t]+at /);
         const head = firstFrame < 0 ? stack : stack.slice(0, firstFrame);
         const rest = firstFrame < 0 ? "" : stack.slice(firstFrame);
         stack = `${head}\n${source}\n${" ".repeat(Math.max(0, loc.colno - 1))}^${rest}`;
