@@ -35,7 +35,8 @@ final class IsolateContext implements AutoCloseable {
   private final Value exitCode;
 
   IsolateContext(
-      SharedEngine shared, Path cwd, Path mainModule, String mainSource, Map<String, Object> ops) {
+      SharedEngine shared, Path cwd, Path mainModule, String mainSource, Map<String, Object> ops,
+      JsErrors errors) {
     this.modules = new ModuleFileSystem(cwd, mainModule, mainSource);
     this.context = Context.newBuilder("js")
         .engine(shared.engine())
@@ -67,6 +68,7 @@ final class IsolateContext implements AutoCloseable {
     for (Source source : shared.runtimeSources()) {
       context.eval(source).execute(bindingObject, internal);
     }
+    errors.bind(internal.getMember("throwOpError"));
     Value host = internal.getMember("host");
     this.runMain = host.getMember("runMain");
     this.resolveOps = host.getMember("resolveOps");

@@ -22,6 +22,8 @@ public final class SharedEngine {
       "03_timers.js",
       "04_events.js",
       "05_uncaught.js",
+      "10_permissions.js",
+      "30_fs.js",
       "90_deno_ns.js",
       "99_main.js");
 

@@ -45,6 +45,10 @@
     refTimer: internal.timers.refTimer,
     unrefTimer: internal.timers.unrefTimer,
     noColor: true,
+    ...internal.fs,
+    permissions: internal.permissions.permissions,
+    Permissions: internal.permissions.Permissions,
+    PermissionStatus: internal.permissions.PermissionStatus,
   };
   Object.defineProperty(Deno, Symbol.toStringTag, { value: "Deno" });
 
