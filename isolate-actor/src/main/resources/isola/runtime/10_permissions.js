@@ -43,7 +43,18 @@
     const raw = desc[valueField[name]];
     if (raw === undefined || raw === null) return [name, null];
     const field = valueField[name];
-    return [name, field === "path" ? internal.pathFromURL(raw) : String(raw)];
+    if (field === "path") return [name, internal.pathFromURL(raw)];
+    const value = String(raw);
+    if (field === "host") checkHost(value);
+    return [name, value];
+  }
+
+  // Deno parses the host as a domain name or an IP address (port optional).
+  function checkHost(value) {
+    const host = value.startsWith("[") ? value.slice(1, value.indexOf("]")) : value.replace(/:\d*$/, "");
+    if (!/^[A-Za-z0-9.\-_:*]+$/.test(host)) {
+      throw new URIError(`invalid host '${host}': invalid char found in FQDN`);
+    }
   }
 
   function run(action, desc) {
