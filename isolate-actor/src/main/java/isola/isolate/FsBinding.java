@@ -54,17 +54,17 @@ final class FsBinding {
 
   void register(Map<String, Object> ops) {
     pathOp(ops, "op_fs_read_file", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       return new FsOp.ReadFile(checked(PermissionKind.READ, p, true, "readfile").toString(), p);
     });
     pathOp(ops, "op_fs_write_file", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       return new FsOp.WriteFile(checked(PermissionKind.WRITE, p, true, "writefile").toString(), p,
           JsValues.bytes(a[i + 1]), a[i + 2].asBoolean(), a[i + 3].asBoolean(), a[i + 4].asBoolean(),
           optionalInt(a[i + 5]));
     });
     pathOp(ops, "op_fs_open", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       boolean read = a[i + 1].asBoolean();
       boolean write = a[i + 2].asBoolean();
       boolean append = a[i + 3].asBoolean();
@@ -75,28 +75,28 @@ final class FsBinding {
           a[i + 5].asBoolean(), a[i + 6].asBoolean(), optionalInt(a[i + 7]));
     });
     pathOp(ops, "op_fs_stat", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       boolean follow = a[i + 1].asBoolean();
       Path path = checked(PermissionKind.READ, p, follow, follow ? "stat" : "lstat");
       return new FsOp.Stat(path.toString(), p, follow);
     });
     pathOp(ops, "op_fs_read_dir", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       return new FsOp.ReadDir(checked(PermissionKind.READ, p, true, "readdir").toString(), p);
     });
     pathOp(ops, "op_fs_mkdir", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       return new FsOp.Mkdir(checked(PermissionKind.WRITE, p, true, "mkdir").toString(), p,
           a[i + 1].asBoolean(), optionalInt(a[i + 2]));
     });
     pathOp(ops, "op_fs_remove", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       return new FsOp.Remove(checked(PermissionKind.WRITE, p, false, "remove").toString(), p,
           a[i + 1].asBoolean());
     });
     pathOp(ops, "op_fs_rename", (a, i) -> {
-      String from = a[i].asString();
-      String to = a[i + 1].asString();
+      String from = display(a[i]);
+      String to = display(a[i + 1]);
       Path src = resolve(from, false, "rename");
       Path dst = resolve(to, false, "rename");
       permissions.checkPath(PermissionKind.READ, src, from);
@@ -105,15 +105,15 @@ final class FsBinding {
       return new FsOp.Rename(src.toString(), from, dst.toString(), to);
     });
     pathOp(ops, "op_fs_copy_file", (a, i) -> {
-      String from = a[i].asString();
-      String to = a[i + 1].asString();
+      String from = display(a[i]);
+      String to = display(a[i + 1]);
       Path src = checked(PermissionKind.READ, from, true, "copy");
       Path dst = checked(PermissionKind.WRITE, to, true, "copy");
       return new FsOp.CopyFile(src.toString(), from, dst.toString(), to);
     });
     pathOp(ops, "op_fs_link", (a, i) -> {
-      String existing = a[i].asString();
-      String link = a[i + 1].asString();
+      String existing = display(a[i]);
+      String link = display(a[i + 1]);
       Path src = resolve(existing, false, "link");
       Path dst = resolve(link, false, "link");
       permissions.checkPath(PermissionKind.READ, src, existing);
@@ -124,36 +124,36 @@ final class FsBinding {
     });
     pathOp(ops, "op_fs_symlink", (a, i) -> {
       String target = a[i].asString();
-      String link = a[i + 1].asString();
+      String link = display(a[i + 1]);
       permissions.checkUnscopedReadWrite(a[i + 2].asString());
       Path dst = resolve(link, false, "symlink");
       return new FsOp.Symlink(target, target, dst.toString(), link);
     });
     pathOp(ops, "op_fs_read_link", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       return new FsOp.ReadLink(checked(PermissionKind.READ, p, false, "readlink").toString(), p);
     });
     pathOp(ops, "op_fs_realpath", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       return new FsOp.RealPath(checked(PermissionKind.READ, p, true, "realpath").toString(), p);
     });
     pathOp(ops, "op_fs_truncate", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       return new FsOp.Truncate(checked(PermissionKind.WRITE, p, true, "truncate").toString(), p,
           (long) a[i + 1].asDouble());
     });
     pathOp(ops, "op_fs_chmod", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       return new FsOp.Chmod(checked(PermissionKind.WRITE, p, true, "chmod").toString(), p,
           a[i + 1].asInt());
     });
     pathOp(ops, "op_fs_chown", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       return new FsOp.Chown(checked(PermissionKind.WRITE, p, true, "chown").toString(), p,
           optionalInt(a[i + 1]), optionalInt(a[i + 2]));
     });
     pathOp(ops, "op_fs_utime", (a, i) -> {
-      String p = a[i].asString();
+      String p = display(a[i]);
       return new FsOp.Utime(checked(PermissionKind.WRITE, p, true, "utime").toString(), p,
           a[i + 1].asDouble(), a[i + 2].asDouble());
     });
@@ -167,14 +167,14 @@ final class FsBinding {
         permissions.checkPath(PermissionKind.WRITE, tmp, "<TMP>", true);
         return new FsOp.MakeTemp(tmp.toString(), null, prefix, suffix, directory);
       }
-      String dir = a[i].asString();
+      String dir = display(a[i]);
       Path path = checked(PermissionKind.WRITE, dir, true, verb);
       return new FsOp.MakeTemp(path.toString(), dir, prefix, suffix, directory);
     });
 
     ops.put("op_fs_cwd", (ProxyExecutable) args -> cwd.get().toString());
     ops.put("op_fs_chdir", (ProxyExecutable) args -> errors.guard(() -> {
-      chdir(args[0].asString());
+      chdir(display(args[0]));
       return null;
     }));
     ops.put("op_fs_file_sync", (ProxyExecutable) args -> errors.guard(() ->
@@ -250,11 +250,25 @@ final class FsBinding {
       throw new OpException(new OpError(ErrorKind.TypeError, "EINVAL",
           "file name contained an unexpected NUL byte: " + FsErrors.context(verb, shown)));
     }
+    if (shown.isEmpty() && !permissions.allowsEverything()) {
+      // Deno's permission check refuses an empty path (with -A there is no check, and the OS says ENOENT).
+      throw new OpException(OpError.of(ErrorKind.Error, "Empty path is not allowed"));
+    }
     if (shown.isEmpty()) {
       throw new OpException(new OpError(ErrorKind.NotFound, "ENOENT",
           "No such file or directory (os error 2): " + FsErrors.context(verb, shown)));
     }
     return RealPaths.resolve(cwd.get(), shown, followLast);
+  }
+
+  /**
+   * A path as Deno's messages show it: an absolute one lexically normalized ({@code /tmp/../etc/x}
+   * shows as {@code /etc/x}), a relative one as written.
+   */
+  private static String display(Value v) {
+    String s = v.asString();
+    if (!s.startsWith("/") || s.indexOf('\0') >= 0) return s;
+    return Path.of(s).normalize().toString();
   }
 
   private static String tempDir() {

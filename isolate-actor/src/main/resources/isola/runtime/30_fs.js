@@ -42,8 +42,10 @@
 
   const date = (ms) => (ms === null || ms === undefined ? null : new Date(ms));
 
-  function fileInfo(a) {
-    return {
+  // Deno builds FileInfo in two places; its async ops list `mode` before `ino`. Key order is visible
+  // (Object.keys, JSON), so it is kept.
+  function fileInfo(a, async = false) {
+    const info = {
       isFile: a[0],
       isDirectory: a[1],
       isSymlink: a[2],
@@ -53,19 +55,21 @@
       birthtime: date(a[6]),
       ctime: date(a[7]),
       dev: a[8],
-      ino: a[9],
-      mode: a[10],
-      nlink: a[11],
-      uid: a[12],
-      gid: a[13],
-      rdev: a[14],
-      blksize: a[15],
-      blocks: a[16],
-      isBlockDevice: a[17],
-      isCharDevice: a[18],
-      isFifo: a[19],
-      isSocket: a[20],
     };
+    if (async) info.mode = a[10];
+    info.ino = a[9];
+    info.mode = a[10];
+    info.nlink = a[11];
+    info.uid = a[12];
+    info.gid = a[13];
+    info.rdev = a[14];
+    info.blksize = a[15];
+    info.blocks = a[16];
+    info.isBlockDevice = a[17];
+    info.isCharDevice = a[18];
+    info.isFifo = a[19];
+    info.isSocket = a[20];
+    return info;
   }
 
   function dirEntries(list) {
@@ -242,7 +246,7 @@
     }
 
     async stat() {
-      return fileInfo(await opAsync("op_fs_file_async", this.#rid, "stat"));
+      return fileInfo(await opAsync("op_fs_file_async", this.#rid, "stat"), true);
     }
 
     statSync() {
@@ -352,11 +356,11 @@
   // --- paths ------------------------------------------------------------------------------------
 
   async function stat(path) {
-    return fileInfo(await opAsync("op_fs_stat_async", pathFromURL(path), true));
+    return fileInfo(await opAsync("op_fs_stat_async", pathFromURL(path), true), true);
   }
   const statSync = (path) => fileInfo(ops.op_fs_stat_sync(pathFromURL(path), true));
   async function lstat(path) {
-    return fileInfo(await opAsync("op_fs_stat_async", pathFromURL(path), false));
+    return fileInfo(await opAsync("op_fs_stat_async", pathFromURL(path), false), true);
   }
   const lstatSync = (path) => fileInfo(ops.op_fs_stat_sync(pathFromURL(path), false));
 

@@ -33,6 +33,14 @@ public final class Permissions {
   }
 
   /**
+   * Whether everything is granted and nothing denied ({@code -A}): then Deno skips its checks, even
+   * the one that rejects an empty path.
+   */
+  public boolean allowsEverything() {
+    return scopes.values().stream().allMatch(Scope::allowsAll);
+  }
+
+  /**
    * Checks access to a resolved path ({@link RealPaths}); {@code shown} is the path as the script
    * wrote it, which the denial quotes (as Deno does).
    */
