@@ -55,7 +55,8 @@ final class FsBinding {
   void register(Map<String, Object> ops) {
     pathOp(ops, "op_fs_read_file", (a, i) -> {
       String p = display(a[i]);
-      return new FsOp.ReadFile(checked(PermissionKind.READ, p, true, "readfile").toString(), p);
+      return new FsOp.ReadFile(checked(PermissionKind.READ, p, true, "readfile").toString(), p,
+          a[i + 1].asBoolean());
     });
     pathOp(ops, "op_fs_write_file", (a, i) -> {
       String p = display(a[i]);

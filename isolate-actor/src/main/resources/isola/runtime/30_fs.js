@@ -25,13 +25,14 @@
     return String(path);
   }
 
-  /** An op's bytes (a host buffer) as a Uint8Array of the script's own. */
+  /**
+   * An op's bytes as a Uint8Array. The op hands over a fresh host buffer nobody else holds, so the
+   * array views it instead of copying it (a copy through interop costs ~20 ms per MiB).
+   */
   function toBytes(buffer) {
-    return new Uint8Array(new Uint8Array(buffer));
+    return new Uint8Array(buffer);
   }
 
-  // Deno decodes lossily and keeps a byte order mark.
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const encoder = new TextEncoder();
 
   function throwIfAborted(signal) {
@@ -92,21 +93,25 @@
 
   async function readFile(path, options) {
     throwIfAborted(options?.signal);
-    const buf = await opAsync("op_fs_read_file_async", pathFromURL(path));
+    const buf = await opAsync("op_fs_read_file_async", pathFromURL(path), false);
     throwIfAborted(options?.signal);
     return toBytes(buf);
   }
 
   function readFileSync(path) {
-    return toBytes(ops.op_fs_read_file_sync(pathFromURL(path)));
+    return toBytes(ops.op_fs_read_file_sync(pathFromURL(path), false));
   }
 
+  // Decoded by the host: a host string crosses into JS far cheaper than bytes do.
   async function readTextFile(path, options) {
-    return decoder.decode(await readFile(path, options));
+    throwIfAborted(options?.signal);
+    const text = await opAsync("op_fs_read_file_async", pathFromURL(path), true);
+    throwIfAborted(options?.signal);
+    return text;
   }
 
   function readTextFileSync(path) {
-    return decoder.decode(readFileSync(path));
+    return ops.op_fs_read_file_sync(pathFromURL(path), true);
   }
 
   function writeArgs(path, options) {
@@ -348,7 +353,7 @@
 
   function copyRead(buf, p) {
     if (buf === null) return null;
-    const bytes = new Uint8Array(buf);
+    const bytes = toBytes(buf);
     p.set(bytes);
     return bytes.byteLength;
   }

@@ -6,7 +6,8 @@ package isola.protocol;
  * Deno's error messages quote ({@code readfile 'a.txt'}).
  */
 public sealed interface FsOp extends CborSerializable {
-  record ReadFile(String path, String shown) implements FsOp {}
+  /** The reply is the bytes, or with {@code text} a string decoded as UTF-8 (invalid bytes replaced). */
+  record ReadFile(String path, String shown, boolean text) implements FsOp {}
 
   /** Opens a file ({@code Deno.open}); the options were validated by the JS side as Deno does. */
   record Open(String path, String shown, boolean read, boolean write, boolean append,

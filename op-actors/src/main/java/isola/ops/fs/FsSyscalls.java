@@ -7,6 +7,7 @@ import isola.protocol.FsOp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -72,9 +73,12 @@ public final class FsSyscalls {
     };
   }
 
-  private static byte[] readFile(FsOp.ReadFile o) throws OpException {
+  private static Object readFile(FsOp.ReadFile o) throws OpException {
     try {
-      return Files.readAllBytes(Path.of(o.path()));
+      byte[] bytes = Files.readAllBytes(Path.of(o.path()));
+      // The JDK's decoder replaces each invalid sequence as WHATWG's (and Deno's lossy one) does, and
+      // keeps a byte order mark, as Deno does.
+      return o.text() ? new String(bytes, StandardCharsets.UTF_8) : bytes;
     } catch (IOException | OutOfMemoryError e) {
       throw FsErrors.of(e, FsErrors.context("readfile", o.shown()));
     }

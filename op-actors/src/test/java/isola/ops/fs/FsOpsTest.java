@@ -34,7 +34,7 @@ class FsOpsTest {
     Files.writeString(file, "hello");
     ActorRef<FsRequest> fs = testKit.spawn(FsOps.create());
     TestProbe<OpReply> probe = testKit.createTestProbe();
-    fs.tell(new FsRequest(7, new FsOp.ReadFile(file.toString(), "a.txt"), probe.ref()));
+    fs.tell(new FsRequest(7, new FsOp.ReadFile(file.toString(), "a.txt", false), probe.ref()));
     OpReply.Ok ok = (OpReply.Ok) probe.receiveMessage();
     assertEquals(7, ok.promiseId());
     assertArrayEquals("hello".getBytes(), (byte[]) ok.value());
