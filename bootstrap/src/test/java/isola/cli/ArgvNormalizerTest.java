@@ -24,10 +24,10 @@ class ArgvNormalizerTest {
   @Test
   void rewritesOnlyBareOptionalValueFlags() {
     assertArrayEquals(
-        new String[] {"test", "--fail-fast=1", "a_test.js", "--allow-read=/tmp", "--allow-net=", "--filter", "x"},
-        ArgvNormalizer.normalize(new String[] {"test", "--fail-fast", "a_test.js", "--allow-read=/tmp", "-N", "--filter", "x"}));
+        new String[] {"test", "--fail-fast=1", "a_test.js", "--shuffle=", "--filter", "x"},
+        ArgvNormalizer.normalize(new String[] {"test", "--fail-fast", "a_test.js", "--shuffle", "--filter", "x"}));
     assertArrayEquals(
-        new String[] {"run", "--allow-env=", "s.js", "-R", "--", "y"},
-        ArgvNormalizer.normalize(new String[] {"run", "-E", "s.js", "-R", "--", "y"}));
+        new String[] {"run", "-E", "s.js", "--fail-fast", "--", "y"},
+        ArgvNormalizer.normalize(new String[] {"run", "-E", "s.js", "--fail-fast", "--", "y"}));
   }
 }

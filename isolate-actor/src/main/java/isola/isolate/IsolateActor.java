@@ -1,8 +1,11 @@
 package isola.isolate;
 
 import isola.ops.core.CoreOps;
+import isola.ops.fs.FsOps;
+import isola.ops.permissions.Permissions;
 import isola.ops.timers.TimerService;
 import isola.protocol.FlushReplies;
+import isola.protocol.FsRequest;
 import isola.protocol.IsolateExited;
 import isola.protocol.IsolateMessage;
 import isola.protocol.IsolateSpec;
@@ -48,6 +51,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final IsolateContext js;
   private final List<OpReply> pendingReplies = new ArrayList<>();
   private final TimerBinding timerBinding;
+  private final FsBinding fsBinding;
   private boolean flushScheduled;
   private boolean finished;
 
@@ -77,7 +81,16 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     new NavigatorBinding().register(ops);
     new EncodingBinding().register(ops);
     new UrlBinding().register(ops);
-    this.js = new IsolateContext(SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops);
+    JsErrors errors = new JsErrors();
+    Permissions permissions = new Permissions(spec.permissions(), Path.of(spec.cwd()));
+    WorkingDirectory cwd = new WorkingDirectory(Path.of(spec.cwd()));
+    ActorRef<FsRequest> fs = ctx.spawn(FsOps.create(), "fs", FsOps.DISPATCHER);
+    this.fsBinding = new FsBinding(
+        permissions, cwd, new ResourceTable(ctx), fs, ctx.getSelf().narrow(), errors);
+    fsBinding.register(ops);
+    new PermissionsBinding(permissions, cwd).register(ops);
+    this.js = new IsolateContext(
+        SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops, errors);
   }
 
   private Behavior<IsolateMessage> start() {
@@ -97,7 +110,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   }
 
   private Behavior<IsolateMessage> onOpReply(OpReply reply) {
-    pendingReplies.add(reply);
+    pendingReplies.add(fsBinding.adopt(reply));
     if (!flushScheduled) {
       flushScheduled = true;
       getContext().getSelf().tell(FlushReplies.INSTANCE);

@@ -41,7 +41,8 @@ final class IsolateContext implements AutoCloseable {
   private boolean rejectionsQueued;
 
   IsolateContext(
-      SharedEngine shared, Path cwd, Path mainModule, String mainSource, Map<String, Object> ops) {
+      SharedEngine shared, Path cwd, Path mainModule, String mainSource, Map<String, Object> ops,
+      JsErrors errors) {
     this.modules = new ModuleFileSystem(cwd, mainModule, mainSource);
     this.context = Context.newBuilder("js")
         .engine(shared.engine())
@@ -79,6 +80,7 @@ final class IsolateContext implements AutoCloseable {
     for (Source source : shared.runtimeSources()) {
       context.eval(source).execute(bindingObject, internal);
     }
+    errors.bind(internal.getMember("throwOpError"));
     Value host = internal.getMember("host");
     this.runMain = host.getMember("runMain");
     this.resolveOps = host.getMember("resolveOps");

@@ -23,6 +23,8 @@ public final class SharedEngine {
       "03_timers.js",
       "04_events.js",
       "05_uncaught.js",
+      "10_permissions.js",
+      "30_fs.js",
       "40_webidl.js",
       "41_abort.js",
       "42_encoding.js",

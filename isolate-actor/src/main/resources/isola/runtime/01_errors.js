@@ -142,4 +142,6 @@
   internal.DOMException = DOMException;
   internal.errors = errors;
   internal.opError = opError;
+  // Sync ops fail by calling this from the host (isola.isolate.JsErrors).
+  internal.throwOpError = (kind, message, code) => { throw opError(kind, message, code); };
 })

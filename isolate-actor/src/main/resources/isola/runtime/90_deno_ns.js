@@ -47,6 +47,10 @@
     unrefTimer: internal.timers.unrefTimer,
     noColor: true,
     test: internal.testing.test,
+    ...internal.fs,
+    permissions: internal.permissions.permissions,
+    Permissions: internal.permissions.Permissions,
+    PermissionStatus: internal.permissions.PermissionStatus,
   };
   Object.defineProperty(Deno, Symbol.toStringTag, { value: "Deno" });
 

@@ -1,0 +1,57 @@
+package isola.isolate;
+
+import isola.ops.OpException;
+import isola.ops.fs.FileResource;
+import isola.ops.fs.FsOps;
+import isola.ops.fs.OpenFile;
+import isola.protocol.ErrorKind;
+import isola.protocol.FileRequest;
+import isola.protocol.OpError;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+
+/**
+ * Deno's resource ids of one isolate. Each open file is a resource actor, a child of the isolate (so it
+ * stops, and closes its file, with the isolate); {@code *Sync} ops use the file directly. Ids start at
+ * 3, after stdin, stdout and stderr, as in Deno.
+ *
+ * <p>Runs only on the isolate's thread.
+ */
+final class ResourceTable {
+  /** An open file and the actor that runs its async ops. */
+  record FileHandle(OpenFile file, ActorRef<FileRequest> actor) {}
+
+  private final ActorContext<?> context;
+  private final Map<Integer, FileHandle> files = new HashMap<>();
+  private int nextRid = 3;
+
+  ResourceTable(ActorContext<?> context) {
+    this.context = context;
+  }
+
+  int add(OpenFile file) {
+    int rid = nextRid++;
+    ActorRef<FileRequest> actor = context.spawn(FileResource.create(file), "file-" + rid, FsOps.DISPATCHER);
+    files.put(rid, new FileHandle(file, actor));
+    return rid;
+  }
+
+  FileHandle file(int rid) throws OpException {
+    FileHandle handle = files.get(rid);
+    if (handle == null) throw badResource();
+    return handle;
+  }
+
+  /** Closes after the async ops already sent to the file; later use of the id is a BadResource. */
+  void close(int rid) throws OpException {
+    FileHandle handle = files.remove(rid);
+    if (handle == null) throw badResource();
+    handle.actor().tell(new FileRequest.Close());
+  }
+
+  private static OpException badResource() {
+    return new OpException(OpError.of(ErrorKind.BadResource, "Bad resource ID"));
+  }
+}

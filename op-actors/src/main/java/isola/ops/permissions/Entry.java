@@ -1,0 +1,103 @@
+package isola.ops.permissions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** One allowed or denied thing of a permission kind, and which requests it covers. */
+sealed interface Entry {
+  boolean covers(Entry other);
+
+  /** A file system path; it covers itself and everything below it, by whole path components. */
+  record PathEntry(Path path) implements Entry {
+    @Override
+    public boolean covers(Entry other) {
+      return other instanceof PathEntry p && p.path.startsWith(path);
+    }
+  }
+
+  /** {@code host} or {@code host:port}; no port covers every port. */
+  record HostEntry(String host, Integer port) implements Entry {
+    @Override
+    public boolean covers(Entry other) {
+      return other instanceof HostEntry h && h.host.equals(host) && (port == null || port.equals(h.port));
+    }
+
+    static HostEntry parse(String text) {
+      String host = text;
+      Integer port = null;
+      if (text.startsWith("[")) {
+        int end = text.indexOf(']');
+        host = text.substring(0, end + 1);
+        if (end + 1 < text.length() && text.charAt(end + 1) == ':') port = port(text.substring(end + 2));
+      } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+        int colon = text.indexOf(':');
+        host = text.substring(0, colon);
+        port = port(text.substring(colon + 1));
+      } else if (text.indexOf(':') >= 0) {
+        host = "[" + text + "]"; // a bare IPv6 address
+      }
+      return new HostEntry(host.toLowerCase(Locale.ROOT), port);
+    }
+
+    private static Integer port(String s) {
+      try {
+        return Integer.valueOf(s);
+      } catch (NumberFormatException e) {
+        return -1; // matches no request
+      }
+    }
+  }
+
+  /** An env variable name; a trailing {@code *} covers every name with that prefix (Deno 2). */
+  record NameEntry(String name) implements Entry {
+    @Override
+    public boolean covers(Entry other) {
+      if (!(other instanceof NameEntry n)) return false;
+      if (name.endsWith("*")) return n.name.startsWith(name.substring(0, name.length() - 1));
+      return n.name.equals(name);
+    }
+  }
+
+  /** A program by name or path; a bare name also covers the program it finds on the PATH. */
+  record ProgramEntry(String command, Path resolved) implements Entry {
+    @Override
+    public boolean covers(Entry other) {
+      if (!(other instanceof ProgramEntry p)) return false;
+      return p.command.equals(command) || (resolved != null && resolved.equals(p.resolved));
+    }
+
+    static ProgramEntry parse(String command, Path cwd) {
+      return new ProgramEntry(command, which(command, cwd));
+    }
+
+    private static Path which(String command, Path cwd) {
+      if (command.contains("/")) {
+        return RealPaths.real(cwd == null ? Path.of(command).toAbsolutePath() : cwd.resolve(command));
+      }
+      String pathVar = System.getenv("PATH");
+      if (pathVar == null) return null;
+      for (String dir : pathVar.split(File.pathSeparator)) {
+        if (dir.isEmpty()) continue;
+        Path candidate = Path.of(dir, command);
+        if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) return RealPaths.real(candidate);
+      }
+      return null;
+    }
+  }
+
+  /**
+   * The entry for {@code text} of {@code kind}. {@code cwd} resolves relative paths of flags; for
+   * requests of path kinds, callers pass an already resolved {@link PathEntry} instead.
+   */
+  static Entry parse(PermissionKind kind, String text, Path cwd) {
+    return switch (kind) {
+      case READ, WRITE, FFI -> new PathEntry(RealPaths.resolve(
+          cwd == null ? Path.of("").toAbsolutePath() : cwd, text, true));
+      case NET, IMPORT -> HostEntry.parse(text);
+      case ENV, SYS -> new NameEntry(text);
+      case RUN -> ProgramEntry.parse(text, cwd);
+    };
+  }
+}

@@ -1,0 +1,186 @@
+package isola.ops.permissions;
+
+import isola.ops.OpException;
+import isola.ops.permissions.PermissionStatus.State;
+import isola.protocol.ErrorKind;
+import isola.protocol.OpError;
+import isola.protocol.PermissionSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One isolate's permissions, checked before an op is sent (DESIGN.md rule 8): Deno's flags with deny
+ * winning over allow, no prompt. {@link #revoke} narrows them for the rest of the isolate's life.
+ *
+ * <p>Runs only on the isolate's thread.
+ */
+public final class Permissions {
+  private final Map<PermissionKind, Scope> scopes = new EnumMap<>(PermissionKind.class);
+
+  /** {@code cwd}: where relative paths in the flags are resolved (the process's working directory). */
+  public Permissions(PermissionSet set, Path cwd) {
+    scopes.put(PermissionKind.READ, Scope.of(PermissionKind.READ, set.read(), cwd));
+    scopes.put(PermissionKind.WRITE, Scope.of(PermissionKind.WRITE, set.write(), cwd));
+    scopes.put(PermissionKind.NET, Scope.of(PermissionKind.NET, set.net(), cwd));
+    scopes.put(PermissionKind.ENV, Scope.of(PermissionKind.ENV, set.env(), cwd));
+    scopes.put(PermissionKind.RUN, Scope.of(PermissionKind.RUN, set.run(), cwd));
+    scopes.put(PermissionKind.SYS, Scope.of(PermissionKind.SYS, set.sys(), cwd));
+    scopes.put(PermissionKind.FFI, Scope.of(PermissionKind.FFI, set.ffi(), cwd));
+    scopes.put(PermissionKind.IMPORT, Scope.of(PermissionKind.IMPORT, set.imports(), cwd));
+  }
+
+  /**
+   * Whether everything is granted and nothing denied ({@code -A}): then Deno skips its checks, even
+   * the one that rejects an empty path.
+   */
+  public boolean allowsEverything() {
+    return scopes.values().stream().allMatch(Scope::allowsAll);
+  }
+
+  /**
+   * Checks access to a resolved path ({@link RealPaths}); {@code shown} is the path as the script
+   * wrote it, which the denial quotes (as Deno does).
+   */
+  public void checkPath(PermissionKind kind, Path resolved, String shown) throws OpException {
+    if (!scopes.get(kind).allows(new Entry.PathEntry(resolved))) throw denied(kind, quote(shown));
+  }
+
+  /**
+   * Like {@link #checkPath} where Deno names no path in the denial but a placeholder such as
+   * {@code <TMP>} (the default directory of {@code makeTempDir}).
+   */
+  public void checkPath(PermissionKind kind, Path resolved, String placeholder, boolean unquoted)
+      throws OpException {
+    if (!scopes.get(kind).allows(new Entry.PathEntry(resolved))) {
+      throw denied(kind, unquoted ? placeholder : quote(placeholder));
+    }
+  }
+
+  /** Checks a named entry of a non-path kind: an env variable, a host, a sys API, a program. */
+  public void check(PermissionKind kind, String value) throws OpException {
+    if (!scopes.get(kind).allows(Entry.parse(kind, value, null))) throw denied(kind, quote(value));
+  }
+
+  /** Checks access to every entry of a kind ({@code Deno.env.toObject()}). */
+  public void checkAll(PermissionKind kind) throws OpException {
+    if (!scopes.get(kind).allowsAll()) throw denied(kind, null);
+  }
+
+  /**
+   * Symlinks need unscoped read and write (Deno 2.9): a link's target is only resolved when the link
+   * is used, so a path grant could not bound it.
+   */
+  public void checkUnscopedReadWrite(String api) throws OpException {
+    if (!scopes.get(PermissionKind.READ).allowsAll() || !scopes.get(PermissionKind.WRITE).allowsAll()) {
+      throw new OpException(OpError.of(ErrorKind.NotCapable, api
+          + " requires unscoped --allow-read and --allow-write permissions; path-scoped grants "
+          + "(e.g. --allow-write=<path>) are not supported because a symlink's target is only "
+          + "resolved when the link is traversed"));
+    }
+  }
+
+  /** {@code value}: a resolved path for path kinds, the entry text otherwise; null for the whole kind. */
+  public PermissionStatus query(PermissionKind kind, Object value) {
+    return scopes.get(kind).query(entry(kind, value));
+  }
+
+  /** Without a prompt, a request is granted only where the flags already grant it (Deno, no TTY). */
+  public PermissionStatus request(PermissionKind kind, Object value) {
+    PermissionStatus now = query(kind, value);
+    return now.state() == State.GRANTED ? now : new PermissionStatus(State.DENIED, false);
+  }
+
+  public PermissionStatus revoke(PermissionKind kind, Object value) {
+    Entry e = entry(kind, value);
+    scopes.get(kind).revoke(e);
+    return scopes.get(kind).query(e);
+  }
+
+  private static Entry entry(PermissionKind kind, Object value) {
+    if (value == null) return null;
+    if (value instanceof Path p) return new Entry.PathEntry(p);
+    return Entry.parse(kind, (String) value, null);
+  }
+
+  private static String quote(String s) {
+    return "\"" + s + "\"";
+  }
+
+  private static OpException denied(PermissionKind kind, String what) {
+    String name = kind.denoName();
+    String message = what == null
+        ? "Requires " + name + " access, run again with the --allow-" + name + " flag"
+        : "Requires " + name + " access to " + what + ", run again with the --allow-" + name + " flag";
+    return new OpException(OpError.of(ErrorKind.NotCapable, message));
+  }
+
+  /** The allowed and denied entries of one kind. */
+  private static final class Scope {
+    boolean allowAll;
+    final List<Entry> allow = new ArrayList<>();
+    boolean denyAll;
+    final List<Entry> deny = new ArrayList<>();
+
+    static Scope of(PermissionKind kind, PermissionSet.Grant grant, Path cwd) {
+      Scope s = new Scope();
+      if (grant == null) return s;
+      if (grant.allow() != null) {
+        if (grant.allow().isEmpty()) s.allowAll = true;
+        for (String v : grant.allow()) s.allow.add(Entry.parse(kind, v, cwd));
+      }
+      if (grant.deny() != null) {
+        if (grant.deny().isEmpty()) s.denyAll = true;
+        for (String v : grant.deny()) s.deny.add(Entry.parse(kind, v, cwd));
+      }
+      return s;
+    }
+
+    boolean denies(Entry e) {
+      if (denyAll) return true;
+      for (Entry d : deny) {
+        if (d.covers(e)) return true;
+      }
+      return false;
+    }
+
+    boolean allows(Entry e) {
+      if (denies(e)) return false;
+      if (allowAll) return true;
+      for (Entry a : allow) {
+        if (a.covers(e)) return true;
+      }
+      return false;
+    }
+
+    boolean allowsAll() {
+      return allowAll && !denyAll && deny.isEmpty();
+    }
+
+    PermissionStatus query(Entry e) {
+      if (e == null) {
+        if (denyAll) return new PermissionStatus(State.DENIED, false);
+        if (allowAll) return new PermissionStatus(State.GRANTED, !deny.isEmpty());
+        return new PermissionStatus(State.PROMPT, false);
+      }
+      if (denies(e)) return new PermissionStatus(State.DENIED, false);
+      if (allows(e)) {
+        boolean partial = deny.stream().anyMatch(e::covers);
+        return new PermissionStatus(State.GRANTED, partial);
+      }
+      return new PermissionStatus(State.PROMPT, false);
+    }
+
+    /** Deno's revoke: the grants that cover the entry go (all of them for the whole kind). */
+    void revoke(Entry e) {
+      if (e == null) {
+        allowAll = false;
+        allow.clear();
+      } else {
+        allow.removeIf(a -> a.covers(e));
+      }
+    }
+  }
+}
