@@ -72,6 +72,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     Map<String, Object> ops = new HashMap<>();
     new CoreBinding(spec, output, core, ctx.getSelf().narrow()).register(ops);
     timerBinding.register(ops);
+    new CompressionBinding().register(ops);
     this.js = new IsolateContext(SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops);
   }
 

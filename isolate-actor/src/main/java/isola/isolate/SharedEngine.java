@@ -22,6 +22,10 @@ public final class SharedEngine {
       "03_timers.js",
       "04_events.js",
       "05_uncaught.js",
+      "50_streams.js",
+      "51_blob.js",
+      "52_formdata.js",
+      "53_compression.js",
       "90_deno_ns.js",
       "99_main.js");
 

@@ -59,6 +59,7 @@
     reportError: (error) => internal.reportException(error),
     DOMException: internal.DOMException,
     ...internal.events,
+    ...internal.webApis,
   };
   delete globals.Window;
   for (const [name, value] of Object.entries(globals)) {
