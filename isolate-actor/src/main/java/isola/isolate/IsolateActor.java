@@ -73,6 +73,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     new CoreBinding(spec, output, core, ctx.getSelf().narrow()).register(ops);
     timerBinding.register(ops);
     new CompressionBinding().register(ops);
+    new CryptoBinding().register(ops);
     this.js = new IsolateContext(SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops);
   }
 

@@ -26,6 +26,7 @@ public final class SharedEngine {
       "51_blob.js",
       "52_formdata.js",
       "53_compression.js",
+      "54_crypto.js",
       "90_deno_ns.js",
       "99_main.js");
 
