@@ -1222,9 +1222,9 @@
       }
       if (!isKind(writable, "WritableStream")) throw new TypeError(`${ctx}: 'writable' of 'ReadableWritablePair' (Argument 1) is not of type WritableStream`);
       const o = pipeOptions(options, ctx);
-      if (isReadableStreamLocked(s)) throw new TypeError("ReadableStream is already locked.");
+      if (isReadableStreamLocked(s)) throw new TypeError("ReadableStream is already locked");
       const w = Slot.of(writable);
-      if (isWritableStreamLocked(w)) throw new TypeError("Target WritableStream is already locked.");
+      if (isWritableStreamLocked(w)) throw new TypeError("Target WritableStream is already locked");
       const promise = readableStreamPipeTo(s, w, o.preventClose, o.preventAbort, o.preventCancel, o.signal);
       setHandled(promise);
       return readable;
@@ -1241,7 +1241,7 @@
       }
       const w = Slot.of(destination);
       if (isReadableStreamLocked(s)) return rejected(new TypeError("ReadableStream is already locked."));
-      if (isWritableStreamLocked(w)) return rejected(new TypeError("Target WritableStream is already locked."));
+      if (isWritableStreamLocked(w)) return rejected(new TypeError("destination WritableStream is already locked."));
       return readableStreamPipeTo(s, w, o.preventClose, o.preventAbort, o.preventCancel, o.signal);
     }
     tee() {
@@ -1332,7 +1332,6 @@
       },
       writable: true, configurable: true,
     },
-    [Symbol.toStringTag]: { value: "ReadableStream Async Iterator", configurable: true },
   });
 
   class ReadableStreamDefaultReader {
@@ -2048,7 +2047,7 @@
   function tsdcTerminate(c) {
     const t = c.stream;
     rsdcClose(readableOf(t).controller);
-    transformStreamErrorWritableAndUnblockWrite(t, new TypeError("The stream has been terminated"));
+    transformStreamErrorWritableAndUnblockWrite(t, new TypeError("The stream has been terminated."));
   }
   function transformStreamDefaultSinkWriteAlgorithm(t, chunk) {
     const c = t.controller;

@@ -74,7 +74,8 @@
     forEach(callback, thisArg = undefined) {
       const r = unwrap(this, "FormData");
       if (typeof callback !== "function") {
-        throw new TypeError("Failed to execute 'forEach' on 'FormData': Argument 1 is not a function");
+        const received = callback === null ? "null" : typeof callback;
+        throw new TypeError(`The "callback" argument must be of type function. Received ${received}`);
       }
       for (let i = 0; i < r.entries.length; i++) {
         const e = r.entries[i];
