@@ -14,10 +14,21 @@
   }
   function attach(obj, record) { new Slot(obj, record); record.obj = obj; return record; }
   /** The record behind `o` if it is a `kind`, else a TypeError (WebIDL's brand check). */
-  function unwrap(o, kind) {
+  function unwrap(o, kind, message = "Illegal invocation") {
     const r = Slot.of(o);
-    if (r === undefined || r.kind !== kind) throw new TypeError("Illegal invocation");
+    if (r === undefined || r.kind !== kind) throw invalidThis(message);
     return r;
+  }
+  // Deno's WebIDL errors carry a Node-style code beside the message.
+  function invalidThis(message = "Illegal invocation") {
+    const e = new TypeError(message);
+    e.code = "ERR_INVALID_THIS";
+    return e;
+  }
+  function illegalConstructor() {
+    const e = new TypeError("Illegal constructor");
+    e.code = "ERR_ILLEGAL_CONSTRUCTOR";
+    return e;
   }
   function isKind(o, kind) { const r = Slot.of(o); return r !== undefined && r.kind === kind; }
   const illegal = Symbol("illegal constructor token");
@@ -1435,7 +1446,7 @@
   }
 
   class ReadableStreamDefaultController {
-    constructor(...args) { throw new TypeError("Illegal constructor"); }
+    constructor(...args) { throw illegalConstructor(); }
     get desiredSize() { return rsdcGetDesiredSize(unwrap(this, "ReadableStreamDefaultController")); }
     close() {
       const c = unwrap(this, "ReadableStreamDefaultController");
@@ -1451,7 +1462,7 @@
   }
 
   class ReadableByteStreamController {
-    constructor(...args) { throw new TypeError("Illegal constructor"); }
+    constructor(...args) { throw illegalConstructor(); }
     get byobRequest() {
       const r = rbscGetBYOBRequest(unwrap(this, "ReadableByteStreamController"));
       return r === null ? null : r.obj;
@@ -1477,7 +1488,7 @@
   }
 
   class ReadableStreamBYOBRequest {
-    constructor(...args) { throw new TypeError("Illegal constructor"); }
+    constructor(...args) { throw illegalConstructor(); }
     get view() { return unwrap(this, "ReadableStreamBYOBRequest").view; }
     respond(bytesWritten) {
       const r = unwrap(this, "ReadableStreamBYOBRequest");
@@ -1944,7 +1955,7 @@
   }
 
   class WritableStreamDefaultController {
-    constructor(...args) { throw new TypeError("Illegal constructor"); }
+    constructor(...args) { throw illegalConstructor(); }
     get signal() {
       const c = unwrap(this, "WritableStreamDefaultController");
       return c.abortController?.signal;
@@ -2157,7 +2168,7 @@
   }
 
   class TransformStreamDefaultController {
-    constructor(...args) { throw new TypeError("Illegal constructor"); }
+    constructor(...args) { throw illegalConstructor(); }
     get desiredSize() {
       const c = unwrap(this, "TransformStreamDefaultController");
       return rsdcGetDesiredSize(readableOf(c.stream).controller);
@@ -2234,7 +2245,7 @@
   }
 
   internal.webApis = Object.assign(internal.webApis ?? {}, classes);
-  internal.webSlot = { attach, unwrap, isKind, of: (o) => Slot.of(o), make };
+  internal.webSlot = { attach, unwrap, isKind, of: (o) => Slot.of(o), make, invalidThis, illegalConstructor };
   internal.streams = {
     ...classes,
     readableByteStreamFromPull,

@@ -161,7 +161,7 @@
   /** The record of a Blob or File (a File is a Blob with a name and a date). */
   function blob(o) {
     const r = internal.webSlot.of(o);
-    if (r === undefined || r.kind !== "Blob" && r.kind !== "File") throw new TypeError("Illegal invocation");
+    if (r === undefined || r.kind !== "Blob" && r.kind !== "File") throw internal.webSlot.invalidThis();
     return r;
   }
 
@@ -193,7 +193,7 @@
 
   function file(o) {
     const r = internal.webSlot.of(o);
-    if (r === undefined || r.kind !== "File") throw new TypeError("Illegal invocation");
+    if (r === undefined || r.kind !== "File") throw internal.webSlot.invalidThis();
     return r;
   }
   function toLongLong(v) {

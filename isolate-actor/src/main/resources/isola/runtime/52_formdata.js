@@ -26,7 +26,7 @@
 
   class FormData {
     constructor(form = undefined) {
-      if (form !== undefined) throw new TypeError("Illegal constructor");
+      if (form !== undefined) throw internal.webSlot.illegalConstructor();
       attach(this, { kind: "FormData", entries: [] });
     }
     append(name, value, filename = undefined) {

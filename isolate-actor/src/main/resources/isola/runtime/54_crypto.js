@@ -42,12 +42,12 @@
 
   class Crypto {
     constructor(token = undefined) {
-      if (token !== illegal) throw new TypeError("Illegal constructor");
+      if (token !== illegal) throw internal.webSlot.illegalConstructor();
       attach(this, { kind: "Crypto" });
     }
-    get subtle() { unwrap(this, "Crypto"); return subtle; }
+    get subtle() { unwrap(this, "Crypto", "expected Crypto"); return subtle; }
     getRandomValues(array) {
-      unwrap(this, "Crypto");
+      unwrap(this, "Crypto", "expected Crypto");
       if (arguments.length < 1) throw new TypeError("Failed to execute 'call' on 'Crypto': 1 argument required, but only 0 present");
       if (!ArrayBuffer.isView(array) || !integerArrays.some((c) => array instanceof c)) {
         throw domError("TypeMismatchError", "The provided value is not an integer-type TypedArray");
@@ -60,7 +60,7 @@
       return array;
     }
     randomUUID() {
-      unwrap(this, "Crypto");
+      unwrap(this, "Crypto", "expected Crypto");
       return ops.op_crypto_random_uuid();
     }
   }
@@ -140,7 +140,7 @@
     checkAlgorithmIdentifier(algorithm);
     if (typeof algorithm === "string") algorithm = { name: algorithm };
     if (algorithm.name === undefined) {
-      throw new TypeError(`${ctx}: Argument 0 required dictionary member 'name'`);
+      throw new TypeError(`${ctx}: Argument 0 required member 'name' is undefined`);
     }
     const given = String(algorithm.name);
     const table = supported[op];
@@ -176,12 +176,12 @@
   // ---- CryptoKey -------------------------------------------------------------------------------------
   class CryptoKey {
     constructor(token = undefined) {
-      if (token !== illegal) throw new TypeError("Illegal constructor");
+      if (token !== illegal) throw internal.webSlot.illegalConstructor();
     }
-    get type() { return unwrap(this, "CryptoKey").type; }
-    get extractable() { return unwrap(this, "CryptoKey").extractable; }
-    get algorithm() { return unwrap(this, "CryptoKey").algorithm; }
-    get usages() { return unwrap(this, "CryptoKey").usages; }
+    get type() { return unwrap(this, "CryptoKey", "expected CryptoKey").type; }
+    get extractable() { return unwrap(this, "CryptoKey", "expected CryptoKey").extractable; }
+    get algorithm() { return unwrap(this, "CryptoKey", "expected CryptoKey").algorithm; }
+    get usages() { return unwrap(this, "CryptoKey", "expected CryptoKey").usages; }
   }
   function newKey(type, extractable, algorithm, usages, handle) {
     const key = new CryptoKey(illegal);
@@ -431,8 +431,17 @@
       if (![32, 64, 96, 104, 112, 120, 128].includes(tagLength)) {
         throw domError("OperationError", `Invalid tag length: ${tagLength}`);
       }
-      if (!encrypt && data.length < tagLength / 8) throw domError("OperationError", "The provided data is too small");
-      return call("op_crypto_aes_gcm", encrypt, key.handle.raw, alg.iv, alg.additionalData ?? null, tagLength, data);
+      if (alg.iv.length !== 12 && alg.iv.length !== 16) {
+        throw domError("NotSupportedError", "Initialization vector length not supported");
+      }
+      if (!encrypt) {
+        // Deno decrypts only full-length tags.
+        if (tagLength !== 128) throw new TypeError("invalid tag length");
+        if (data.length < 16) throw domError("OperationError", "The provided data is too small");
+      }
+      // A shorter GCM tag is the full tag's prefix; the JDK only makes tags of 96 bits and more.
+      const out = call("op_crypto_aes_gcm", encrypt, key.handle.raw, alg.iv, alg.additionalData ?? null, 128, data);
+      return encrypt ? out.subarray(0, out.length - 16 + tagLength / 8) : out;
     }
     if (name === "AES-CBC") {
       if (alg.iv.length !== 16) throw domError("OperationError", "Initialization vector must be 16 bytes");
@@ -476,12 +485,12 @@
 
   class SubtleCrypto {
     constructor(token = undefined) {
-      if (token !== illegal) throw new TypeError("Illegal constructor");
+      if (token !== illegal) throw internal.webSlot.illegalConstructor();
       attach(this, { kind: "SubtleCrypto" });
     }
     digest(algorithm, data) {
       return settle(() => {
-        unwrap(this, "SubtleCrypto");
+        unwrap(this, "SubtleCrypto", "expected SubtleCrypto");
         checkAlgorithmIdentifier(algorithm);
         const bytes = bufferSource(data, 1);
         const alg = normalizeAlgorithm(algorithm, "digest");
@@ -490,7 +499,7 @@
     }
     generateKey(algorithm, extractable, keyUsages) {
       return settle(() => {
-        unwrap(this, "SubtleCrypto");
+        unwrap(this, "SubtleCrypto", "expected SubtleCrypto");
         const usages = usageList(keyUsages);
         const alg = normalizeAlgorithm(algorithm, "generateKey");
         return generateKey(alg, !!extractable, usages);
@@ -498,7 +507,7 @@
     }
     importKey(format, keyData, algorithm, extractable, keyUsages) {
       return settle(() => {
-        unwrap(this, "SubtleCrypto");
+        unwrap(this, "SubtleCrypto", "expected SubtleCrypto");
         format = keyFormat(format);
         const usages = usageList(keyUsages);
         let data;
@@ -523,14 +532,14 @@
     }
     exportKey(format, key) {
       return settle(() => {
-        unwrap(this, "SubtleCrypto");
+        unwrap(this, "SubtleCrypto", "expected SubtleCrypto");
         format = keyFormat(format);
         return exportKey(format, keyRecord(key, 1));
       });
     }
     sign(algorithm, key, data) {
       return settle(() => {
-        unwrap(this, "SubtleCrypto");
+        unwrap(this, "SubtleCrypto", "expected SubtleCrypto");
         checkAlgorithmIdentifier(algorithm);
         const k = keyRecord(key, 1);
         const bytes = copyBuffer(data, 2);
@@ -541,7 +550,7 @@
     }
     verify(algorithm, key, signature, data) {
       return settle(() => {
-        unwrap(this, "SubtleCrypto");
+        unwrap(this, "SubtleCrypto", "expected SubtleCrypto");
         checkAlgorithmIdentifier(algorithm);
         const k = keyRecord(key, 1);
         const sig = copyBuffer(signature, 2);
@@ -553,18 +562,18 @@
     }
     encrypt(algorithm, key, data) {
       return settle(() => {
-        unwrap(this, "SubtleCrypto");
+        unwrap(this, "SubtleCrypto", "expected SubtleCrypto");
         checkAlgorithmIdentifier(algorithm);
         const k = keyRecord(key, 1);
         const bytes = copyBuffer(data, 2);
         const alg = normalizeAlgorithm(algorithm, "encrypt");
         useKey(k, alg, "encrypt", "Encryption");
-        return cipher(true, alg, k, bytes).buffer;
+        return cipher(true, alg, k, bytes).slice().buffer;
       });
     }
     decrypt(algorithm, key, data) {
       return settle(() => {
-        unwrap(this, "SubtleCrypto");
+        unwrap(this, "SubtleCrypto", "expected SubtleCrypto");
         checkAlgorithmIdentifier(algorithm);
         const k = keyRecord(key, 1);
         const bytes = copyBuffer(data, 2);
