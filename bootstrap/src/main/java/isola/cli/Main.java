@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A Deno-compatible JavaScript runtime on the JVM.",
-    subcommands = {RunCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, EvalCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final String VERSION = "0.1.0";
 
@@ -23,7 +23,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     // Initialise logging before any actor thread logs, else SLF4J prints a replay warning.
     org.slf4j.LoggerFactory.getILoggerFactory();
-    int code = commandLine().execute(args);
+    int code = commandLine().execute(ArgvNormalizer.normalize(args));
     ProgramHost.exit(code);
   }
 
@@ -32,7 +32,7 @@ public final class Main implements Runnable {
    * run programs in-process (the end-to-end tests). Throws {@link ProgramError} as the CLI reports it.
    */
   public static isola.protocol.IsolateSpec programSpec(java.util.List<String> argv, java.nio.file.Path cwd) {
-    CommandLine.ParseResult parsed = commandLine().parseArgs(argv.toArray(String[]::new));
+    CommandLine.ParseResult parsed = commandLine().parseArgs(ArgvNormalizer.normalize(argv.toArray(String[]::new)));
     if (!parsed.hasSubcommand()
         || !(parsed.subcommand().commandSpec().userObject() instanceof ProgramCommand command)) {
       throw new IllegalArgumentException("not a program command: " + argv);
@@ -40,8 +40,27 @@ public final class Main implements Runnable {
     return command.spec(cwd);
   }
 
+  /**
+   * Runs {@code isola test ARGV} in this JVM with {@code cwd} as the working directory, for the
+   * end-to-end tests; returns the exit code.
+   */
+  public static int runTests(
+      java.util.List<String> argv, java.nio.file.Path cwd, java.io.PrintStream out, java.io.PrintStream err) {
+    CommandLine.ParseResult parsed = commandLine().parseArgs(ArgvNormalizer.normalize(argv.toArray(String[]::new)));
+    if (!parsed.hasSubcommand()
+        || !(parsed.subcommand().commandSpec().userObject() instanceof TestCommand command)) {
+      throw new IllegalArgumentException("not a test command: " + argv);
+    }
+    return command.run(cwd, out, err);
+  }
+
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setUnmatchedOptionsArePositionalParams(false);
+    CommandLine cl = new CommandLine(new Main()).setUnmatchedOptionsArePositionalParams(false);
+    // Everything after the script is the program's own (Deno.args), options included.
+    for (String program : new String[] {"run", "eval"}) {
+      cl.getSubcommands().get(program).setStopAtPositional(true);
+    }
+    return cl;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -22,6 +22,18 @@ final class CoreBinding {
     this.replyTo = replyTo;
   }
 
+  private String testOptionsJson() {
+    if (spec.test() == null) return null;
+    try {
+      return JSON.writeValueAsString(spec.test());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   void register(Map<String, Object> ops) {
     ops.put("op_print", (ProxyExecutable) args -> {
       output.print(args[0].asString(), args.length > 1 && args[1].asBoolean());
@@ -35,6 +47,11 @@ final class CoreBinding {
     ops.put("op_args", (ProxyExecutable) args -> ProxyArray.fromList(new java.util.ArrayList<Object>(spec.args())));
     ops.put("op_main_module", (ProxyExecutable) args -> spec.mainModule());
     ops.put("op_pid", (ProxyExecutable) args -> (int) ProcessHandle.current().pid());
+    ops.put("op_test_options", (ProxyExecutable) args -> testOptionsJson());
+    ops.put("op_test_event", (ProxyExecutable) args -> {
+      output.testEvent(args[0].asString());
+      return null;
+    });
     ops.put("op_time_origin", (ProxyExecutable) args -> System.currentTimeMillis());
   }
 }

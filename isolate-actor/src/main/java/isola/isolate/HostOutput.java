@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
- * An isolate's stdout and stderr. Writes are buffered for the length of one turn and flushed when the
+ * An isolate's channels to its host: stdout, stderr and, under {@code isola test}, test events. Writes are buffered for the length of one turn and flushed when the
  * turn ends (or the buffer grows large), so a loop of {@code console.log} costs one system write, not
  * one per line. Runs only on the isolate's thread.
  */
@@ -18,9 +19,22 @@ public final class HostOutput {
   private final StringBuilder outBuf = new StringBuilder();
   private final StringBuilder errBuf = new StringBuilder();
 
+  private final Consumer<String> testEvents;
+
   public HostOutput(OutputStream out, OutputStream err) {
+    this(out, err, event -> {});
+  }
+
+  /** {@code testEvents} receives the JSON test events of {@code isola test}, in order with the output. */
+  public HostOutput(OutputStream out, OutputStream err, Consumer<String> testEvents) {
     this.out = out;
     this.err = err;
+    this.testEvents = testEvents;
+  }
+
+  void testEvent(String json) {
+    flush();
+    testEvents.accept(json);
   }
 
   void print(String text, boolean toStderr) {

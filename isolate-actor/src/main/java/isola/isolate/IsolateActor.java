@@ -71,9 +71,17 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.timerBinding = new TimerBinding(timers);
     Map<String, Object> ops = new HashMap<>();
     new CoreBinding(spec, output, core, ctx.getSelf().narrow()).register(ops);
+    GuestInternals.register(ops);
     timerBinding.register(ops);
+<<<<<<< HEAD
     new CompressionBinding().register(ops);
     new CryptoBinding().register(ops);
+=======
+    new PerformanceBinding(timerBinding).register(ops);
+    new NavigatorBinding().register(ops);
+    new EncodingBinding().register(ops);
+    new UrlBinding().register(ops);
+>>>>>>> main
     this.js = new IsolateContext(SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops);
   }
 
@@ -112,11 +120,13 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private Behavior<IsolateMessage> onTimersDue(TimersDue due) {
     if (!timerBinding.isCurrent(due.generation())) return this;
     timerBinding.fired();
-    return turn(() -> {
-      while (js.runNextTimer()) {
-        // one host call per callback: each is followed by its own microtask checkpoint
-      }
-    });
+    return turn(this::runDueTimers);
+  }
+
+  private void runDueTimers() {
+    while (js.runNextTimer()) {
+      // one host call per callback: each is followed by its own microtask checkpoint
+    }
   }
 
   /** Runs one macrotask in JS, then decides whether the isolate lives on. */
@@ -124,15 +134,20 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     if (finished) return Behaviors.stopped();
     try {
       work.run();
+      while (js.takeRejectionsQueued()) {
+        runDueTimers();
+        js.processRejections();
+      }
+      boolean done = pendingReplies.isEmpty() && !flushScheduled && !js.hasPendingWork();
+      output.flush();
+      // After hasPendingWork: a beforeunload listener may have started a timer.
+      timerBinding.armIfChanged();
+      if (done) return finish(js.exitCode());
     } catch (PolyglotException e) {
       if (e.isExit()) return finish(e.getExitStatus());
+      // The runtime reports every JS error itself; reaching here is a bug in the runtime or host.
       output.print("error: " + e.getMessage() + "\n", true);
       return finish(1);
-    }
-    output.flush();
-    timerBinding.armIfChanged();
-    if (pendingReplies.isEmpty() && !flushScheduled && !js.hasPendingWork()) {
-      return finish(js.exitCode());
     }
     return this;
   }

@@ -1,10 +1,13 @@
 package isola.isolate;
 
 import isola.protocol.OpReply;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
@@ -12,6 +15,7 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
@@ -33,6 +37,8 @@ final class IsolateContext implements AutoCloseable {
   private final Value runNextTimer;
   private final Value hasPendingWork;
   private final Value exitCode;
+  private final Value processRejections;
+  private boolean rejectionsQueued;
 
   IsolateContext(
       SharedEngine shared, Path cwd, Path mainModule, String mainSource, Map<String, Object> ops) {
@@ -60,8 +66,14 @@ final class IsolateContext implements AutoCloseable {
         .option("js.stack-trace-api", "true")
         .build();
     Map<String, Object> binding = new HashMap<>(ops);
-    binding.put("op_source_line", (org.graalvm.polyglot.proxy.ProxyExecutable) args ->
+    binding.put("op_source_line", (ProxyExecutable) args ->
         sourceLine(args[0].asString(), args[1].asInt()));
+    binding.put("op_rejections_queued", (ProxyExecutable) args -> {
+      rejectionsQueued = true;
+      return null;
+    });
+    binding.put("op_import_site", (ProxyExecutable) args ->
+        importSite(args[0].asString(), args[1].asString(), args[2].isNull() ? null : args[2].asString()));
     Value internal = context.eval("js", "({})");
     Value bindingObject = Value.asValue(ProxyObject.fromMap(binding));
     for (Source source : shared.runtimeSources()) {
@@ -73,6 +85,7 @@ final class IsolateContext implements AutoCloseable {
     this.runNextTimer = host.getMember("runNextTimer");
     this.hasPendingWork = host.getMember("hasPendingWork");
     this.exitCode = host.getMember("exitCode");
+    this.processRejections = host.getMember("processRejections");
   }
 
   /** Starts evaluating the main module; its result and errors arrive through the event loop. */
@@ -107,6 +120,20 @@ final class IsolateContext implements AutoCloseable {
     return runNextTimer.execute().asBoolean();
   }
 
+  /**
+   * Whether the turn left promises rejected without a handler. They are reported by
+   * {@link #processRejections} after the timers already due, as Deno orders them.
+   */
+  boolean takeRejectionsQueued() {
+    boolean queued = rejectionsQueued;
+    rejectionsQueued = false;
+    return queued;
+  }
+
+  void processRejections() {
+    processRejections.executeVoid();
+  }
+
   /** Whether referenced work (timers, ops) keeps the isolate alive. */
   boolean hasPendingWork() {
     return hasPendingWork.execute().asBoolean();
@@ -118,16 +145,60 @@ final class IsolateContext implements AutoCloseable {
   }
 
   private Object sourceLine(String url, int line) {
-    if (!url.startsWith("file:")) return null;
-    String text;
-    try {
-      text = modules.sourceOf(Path.of(java.net.URI.create(url)));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    String text = sourceOfUrl(url);
     if (text == null || line < 1) return null;
     String[] lines = text.split("\n", -1);
     return line <= lines.length ? lines[line - 1].replace("\r", "") : null;
+  }
+
+  /**
+   * Where module {@code importerUrl} imports {@code targetUrl}: "line:col" of the specifier's opening
+   * quote, or with {@code name} of that imported name; null if not found. GraalJS reports a failed
+   * import without its position, Deno reports it with one.
+   */
+  private Object importSite(String importerUrl, String targetUrl, String name) {
+    String text = sourceOfUrl(importerUrl);
+    if (text == null) return null;
+    Matcher m =
+        Pattern.compile("([\"'])([^\"'\\n]+)\\1").matcher(text);
+    while (m.find()) {
+      Path resolved;
+      try {
+        // Compared as paths: URI.resolve turns "file:///a" into "file:/a".
+        resolved = Path.of(URI.create(importerUrl).resolve(m.group(2))).normalize();
+        if (!resolved.equals(Path.of(URI.create(targetUrl)).normalize())) continue;
+      } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        continue;
+      }
+      int at = m.start();
+      if (name != null) {
+        int statement = Math.max(text.lastIndexOf("import", at), text.lastIndexOf("export", at));
+        Matcher n = Pattern
+            .compile("\\b" + Pattern.quote(name) + "\\b")
+            .matcher(text).region(Math.max(statement, 0), at);
+        if (!n.find()) continue;
+        at = n.start();
+      }
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < at; i++) {
+        if (text.charAt(i) == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      return line + ":" + (at - lineStart + 1);
+    }
+    return null;
+  }
+
+  private String sourceOfUrl(String url) {
+    if (!url.startsWith("file:")) return null;
+    try {
+      return modules.sourceOf(Path.of(URI.create(url)));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Whether a failure from a call into JS is the program ending itself ({@code Deno.exit}). */

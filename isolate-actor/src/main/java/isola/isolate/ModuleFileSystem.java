@@ -44,6 +44,29 @@ final class ModuleFileSystem implements FileSystem {
     this.mainSource = mainSource;
   }
 
+  /**
+   * Where the bundled standard modules live: {@code jsr:@std/assert} (any version) resolves here, so
+   * tests import Deno's assertion module without network access. The directory cannot exist on disk.
+   */
+  static final Path STD_ROOT = Path.of("/$isola$/std");
+
+  /** The bundled module a specifier names ({@code jsr:@std/assert@1}), or null. */
+  private static Path stdModule(String specifier) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^jsr:/?@std/([a-z_-]+)(?:@[^/]*)?(/.*)?$").matcher(specifier);
+    if (!m.matches()) return null;
+    String sub = m.group(2) == null ? "" : m.group(2).replace("/", "_");
+    return STD_ROOT.resolve(m.group(1) + sub + ".js");
+  }
+
+  private static byte[] stdSource(Path path) throws IOException {
+    String resource = "/isola/std/" + path.getFileName();
+    try (java.io.InputStream in = ModuleFileSystem.class.getResourceAsStream(resource)) {
+      if (in == null) throw new NoSuchFileException(path.toString());
+      return in.readAllBytes();
+    }
+  }
+
   /** The text of a module this isolate loaded (as written on disk), for error reports; or null. */
   String sourceOf(Path path) {
     return sources.get(path);
@@ -56,6 +79,8 @@ final class ModuleFileSystem implements FileSystem {
     byte[] bytes;
     if (mainSource != null && abs.equals(mainModule)) {
       bytes = mainSource.getBytes(StandardCharsets.UTF_8);
+    } else if (abs.startsWith(STD_ROOT)) {
+      bytes = stdSource(abs);
     } else if (!Files.isRegularFile(abs)) {
       throw new NoSuchFileException(abs.toString());
     } else {
@@ -89,18 +114,24 @@ final class ModuleFileSystem implements FileSystem {
 
   @Override
   public Path parsePath(URI uri) {
-    return delegate.parsePath(uri);
+    Path std = stdModule(uri.toString());
+    return std != null ? std : delegate.parsePath(uri);
   }
 
   @Override
   public Path parsePath(String path) {
-    return delegate.parsePath(path);
+    Path std = stdModule(path);
+    return std != null ? std : delegate.parsePath(path);
   }
 
   @Override
   public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions)
       throws IOException {
     if (mainSource != null && toAbsolutePath(path).equals(mainModule)) return;
+    if (toAbsolutePath(path).startsWith(STD_ROOT)) {
+      stdSource(toAbsolutePath(path));
+      return;
+    }
     delegate.checkAccess(path, modes, linkOptions);
   }
 
@@ -129,6 +160,7 @@ final class ModuleFileSystem implements FileSystem {
   @Override
   public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
     if (mainSource != null && toAbsolutePath(path).equals(mainModule)) return mainModule;
+    if (toAbsolutePath(path).startsWith(STD_ROOT)) return toAbsolutePath(path);
     return delegate.toRealPath(path, linkOptions);
   }
 

@@ -94,13 +94,15 @@
     addEventListener(type, callback, options = undefined) {
       if (arguments.length < 2) {
         throw new TypeError(
-          `Failed to execute 'addEventListener' on 'EventTarget': 2 arguments required, but only ${arguments.length} present.`,
+          `Failed to execute 'addEventListener' on 'EventTarget': 2 arguments required, but only ${arguments.length} present`,
         );
       }
       if (callback === null || callback === undefined) return;
       const o = normalizeOptions(options, true);
       if (o.signal !== undefined && o.signal.aborted) return;
-      const map = listeners(this);
+      // Unbound calls (`addEventListener(...)` at top level of a module) target the global object.
+      const self = this ?? globalThis;
+      const map = listeners(self);
       type = String(type);
       let list = map.get(type);
       if (list === undefined) map.set(type, (list = []));
@@ -108,11 +110,11 @@
       const entry = { callback, capture: o.capture, once: o.once, passive: o.passive, removed: false };
       list.push(entry);
       if (o.signal !== undefined) {
-        o.signal.addEventListener("abort", () => this.removeEventListener(type, callback, o.capture));
+        o.signal.addEventListener("abort", () => self.removeEventListener(type, callback, o.capture));
       }
     }
     removeEventListener(type, callback, options = undefined) {
-      const map = listeners(this);
+      const map = listeners(this ?? globalThis);
       const list = map.get(String(type));
       if (list === undefined) return;
       const capture = normalizeOptions(options, false).capture;
@@ -124,15 +126,14 @@
     }
     dispatchEvent(event) {
       if (!(event instanceof Event)) {
-        throw new TypeError(
-          "Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is not of type 'Event'.",
-        );
+        // Deno fails here on the missing internal state, and says so in these words.
+        throw new TypeError("Cannot set properties of undefined (setting 'target')");
       }
       const s = event[state];
       if (s.dispatching) {
         throw new internal.DOMException("Invalid event state", "InvalidStateError");
       }
-      return dispatch(this, event);
+      return dispatch(this ?? globalThis, event);
     }
     get [Symbol.toStringTag]() { return "EventTarget"; }
   }
@@ -267,4 +268,5 @@
 
   internal.events = { Event, EventTarget, CustomEvent, ErrorEvent, PromiseRejectionEvent, Window };
   internal.makeTrusted = makeTrusted;
+  internal.listenerCount = (target, type) => listeners(target).get(type)?.length ?? 0;
 })

@@ -50,7 +50,7 @@
     if (loc !== null) {
       const source = ops.op_source_line(loc.filename, loc.lineno);
       if (source != null) {
-        const firstFrame = stack.search(/\n\s+at /);
+        const firstFrame = stack.search(/\n[ \t]+at /);
         const head = firstFrame < 0 ? stack : stack.slice(0, firstFrame);
         const rest = firstFrame < 0 ? "" : stack.slice(firstFrame);
         stack = `${head}\n${source}\n${" ".repeat(Math.max(0, loc.colno - 1))}^${rest}`;
@@ -101,20 +101,90 @@
   }
   let reporting = 0;
 
-  // GraalJS calls this once per turn for each promise rejected without a handler.
+  // GraalJS calls this once per turn for each promise rejected without a handler. Deno reports them
+  // after the timers that are due in the same tick, so they wait in a queue until the host has run
+  // those (IsolateActor.turn) and calls processRejections.
+  const rejections = [];
   function onUnhandledRejection(reason, promise) {
     if (dying) return;
-    const event = internal.makeTrusted(new PromiseRejectionEvent("unhandledrejection", {
-      cancelable: true,
-      promise,
-      reason,
-    }));
-    globalThis.dispatchEvent(event);
-    if (!event.defaultPrevented) fatal(reason, true);
+    if (rejections.length === 0) ops.op_rejections_queued();
+    rejections.push([reason, promise]);
+  }
+
+  function processRejections() {
+    while (rejections.length > 0 && !dying) {
+      const [reason, promise] = rejections.shift();
+      const event = internal.makeTrusted(new PromiseRejectionEvent("unhandledrejection", {
+        cancelable: true,
+        promise,
+        reason,
+      }));
+      globalThis.dispatchEvent(event);
+      if (!event.defaultPrevented) fatal(reason, true);
+    }
+  }
+
+  function fileUrl(path) {
+    return path.startsWith("/") ? "file://" + encodeURI(path) : path;
+  }
+
+  // GraalJS parse errors read "file:///x.js:3:8 Expected an operand but found ;" (0-based column).
+  // Deno prints its parser's message with a code frame; for the commonest case the words are known.
+  const parseError = /^(file:\/\/\S+?):(\d+):(\d+) ([\s\S]*)$/;
+  function parseMessage(text) {
+    if (/^Expected an operand but found/.test(text)) return "Expression expected";
+    return text.split("\n")[0];
+  }
+
+  /**
+   * The main module failed to load or evaluate. Failures of the module graph (a missing module, a
+   * syntax error) read as Deno's loader reports them; errors thrown while evaluating as uncaught.
+   */
+  function mainFailure(error) {
+    const message = isError(error) ? String(error.message) : "";
+    let m;
+    if (error instanceof Error && error.name === "Error" &&
+        (m = /^Cannot find module '(.*)' imported from (.*)$/.exec(message))) {
+      const target = fileUrl(m[1]);
+      const importer = fileUrl(m[2]);
+      const site = ops.op_import_site(importer, target, null);
+      internal.print(`error: Module not found "${target}".\n${site ? `    at ${importer}:${site}\n` : ""}`, true);
+      internal.quit(1);
+    }
+    if (error instanceof SyntaxError && (m = parseError.exec(message))) {
+      const [, url, line, col, text] = m;
+      const source = ops.op_source_line(url, Number(line));
+      const gutter = " ".repeat(line.length);
+      let report = `error: SyntaxError: ${parseMessage(text)}\n`;
+      if (source != null) {
+        report += `${gutter} |\n${line} | ${source}\n${gutter} | ${" ".repeat(Number(col))}~\n`;
+      }
+      internal.print(`${report}    at ${url}:${line}:${Number(col) + 1}\n`, true);
+      internal.quit(1);
+    }
+    if (error instanceof SyntaxError &&
+        (m = /^The requested module '(.*)' does not provide an export named '(.*)'$/.exec(message))) {
+      const importer = location(error)?.filename;
+      if (importer) {
+        const target = internal.resolveSpecifier(m[1], importer);
+        const site = ops.op_import_site(importer, target, m[2]);
+        if (site) {
+          const [line, col] = site.split(":").map(Number);
+          const source = ops.op_source_line(importer, line);
+          internal.print(`error: Uncaught SyntaxError: ${message}\n` +
+            (source != null ? `${source}\n${" ".repeat(col - 1)}^\n` : "") +
+            `    at ${importer}:${line}:${col}\n`, true);
+          internal.quit(1);
+        }
+      }
+    }
+    fatal(error, true);
   }
 
   internal.graal.setUnhandledPromiseRejectionHandler(onUnhandledRejection);
   internal.reportException = reportException;
   internal.fatal = fatal;
+  internal.mainFailure = mainFailure;
+  internal.host.processRejections = processRejections;
   internal.describeError = describe;
 })

@@ -29,6 +29,7 @@
     env: "gnu",
   });
   const version = Object.freeze({ deno: "2.9.6", v8: "15.0.245.2-rusty", typescript: "6.0.3" });
+  internal.denoVersion = version.deno;
 
   const args = Object.freeze(Array.from(ops.op_args()));
   const Deno = {
@@ -45,8 +46,15 @@
     refTimer: internal.timers.refTimer,
     unrefTimer: internal.timers.unrefTimer,
     noColor: true,
+    test: internal.testing.test,
   };
   Object.defineProperty(Deno, Symbol.toStringTag, { value: "Deno" });
+
+  // Deno's path to its internals, `Deno[Deno.internal].core.ops`. Deno 2.9 lists no op_void_async
+  // there; isola adds it, a no-op that touches nothing, so bench/js/op_roundtrip.js can time the bare
+  // JS -> op actor -> reply -> promise round trip from a user script.
+  Deno.internal = Symbol("Deno.internal");
+  Deno[Deno.internal] = { core: { ops: { op_void_async: () => internal.opAsync("op_void_async") } } };
 
   const globals = {
     Deno,
@@ -59,6 +67,17 @@
     reportError: (error) => internal.reportException(error),
     DOMException: internal.DOMException,
     ...internal.events,
+    AbortController: internal.abort.AbortController,
+    AbortSignal: internal.abort.AbortSignal,
+    ...internal.encoding,
+    URL: internal.url.URL,
+    URLSearchParams: internal.url.URLSearchParams,
+    structuredClone: internal.structuredClone,
+    Performance: internal.performance.Performance,
+    PerformanceEntry: internal.performance.PerformanceEntry,
+    PerformanceMark: internal.performance.PerformanceMark,
+    PerformanceMeasure: internal.performance.PerformanceMeasure,
+    Navigator: internal.navigator.Navigator,
     ...internal.webApis,
   };
   delete globals.Window;
@@ -67,5 +86,12 @@
   }
   Object.defineProperty(globalThis, "Window", { value: internal.events.Window, writable: true, configurable: true });
   Object.defineProperty(globalThis, "window", { get: () => undefined, configurable: true });
+  // Deno defines these two as enumerable, performance as a value and navigator as a getter.
+  Object.defineProperty(globalThis, "performance", {
+    value: internal.performance.performance, writable: true, enumerable: true, configurable: true,
+  });
+  Object.defineProperty(globalThis, "navigator", {
+    get: () => internal.navigator.navigator, enumerable: true, configurable: true,
+  });
   Object.defineProperty(globalThis, "self", { value: globalThis, writable: true, configurable: true });
 })

@@ -7,7 +7,7 @@
   // DESIGN.md rule 2: nothing of the host but ops.
   for (const name of ["Graal", "quit", "print", "printErr", "load", "loadWithNewGlobal", "read",
     "readbuffer", "readline", "Polyglot", "Java", "Packages", "java", "javax", "com", "org", "edu",
-    "net", "arguments", "scriptArgs", "performance"]) {
+    "net", "arguments", "scriptArgs"]) {
     delete globalThis[name];
   }
 
@@ -45,15 +45,20 @@
   }
 
   let mainState = "pending";
+  let testsRunning = false;
   function runMain(url) {
     import(url).then(
       () => {
         mainState = "done";
         dispatchLifecycle("load", false);
+        if (internal.testing.enabled) {
+          testsRunning = true;
+          internal.testing.run(url).then(() => internal.quit(internal.exitCode()));
+        }
       },
       (error) => {
         mainState = "failed";
-        internal.fatal(error, true);
+        internal.mainFailure(error);
       },
     );
   }
@@ -71,19 +76,23 @@
   let unloaded = false;
   function hasPendingWork() {
     if (hasReferencedWork()) return true;
+    if (testsRunning && internal.testing.stalled()) return true;
     if (unloaded) return false;
     if (mainState === "pending") {
       internal.print(
         "error: Top-level await promise never resolved\n", true);
       internal.quit(1);
     }
-    dispatchLifecycle("beforeunload", true);
-    if (hasReferencedWork()) return true;
+    // Deno: a cancelled beforeunload runs the loop again (then asks again); otherwise unload and end.
+    while (dispatchLifecycle("beforeunload", true).defaultPrevented) {
+      if (hasReferencedWork()) return true;
+    }
     unloaded = true;
     dispatchLifecycle("unload", false);
-    return hasReferencedWork();
+    return false;
   }
 
+  internal.resolveSpecifier = resolveSpecifier;
   internal.dispatchLifecycle = dispatchLifecycle;
   internal.host.runMain = runMain;
   internal.host.hasPendingWork = hasPendingWork;

@@ -6,7 +6,8 @@ import java.util.List;
  * What an isolate runs: its name (actor name and log prefix), the main module (an absolute {@code file:}
  * URL), the script arguments ({@code Deno.args}), the permissions it was granted, and the working
  * directory it starts in. {@code mainSource}, when not null, is the main module's text (for
- * {@code isola eval}); otherwise the module is read from its URL.
+ * {@code isola eval}); otherwise the module is read from its URL. {@code test} is set when the
+ * isolate runs a test module for {@code isola test}, else null.
  */
 public record IsolateSpec(
     String name,
@@ -14,9 +15,16 @@ public record IsolateSpec(
     String mainSource,
     List<String> args,
     PermissionSet permissions,
-    String cwd)
+    String cwd,
+    TestOptions test)
     implements CborSerializable {
   public IsolateSpec {
     args = List.copyOf(args);
+  }
+
+  public IsolateSpec(
+      String name, String mainModule, String mainSource, List<String> args, PermissionSet permissions,
+      String cwd) {
+    this(name, mainModule, mainSource, args, permissions, cwd, null);
   }
 }

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One end-to-end case: {@code NAME.js} with its expected stdout ({@code NAME.out}, exact; none means
- * empty), stderr ({@code NAME.err}, a pattern where {@code [WILDCARD]} matches anything; none means
+ * One end-to-end case: {@code NAME.js} with its expected stdout ({@code NAME.out}, exact unless it
+ * holds {@code [WILDCARD]}, as test-runner timings do; none means empty), stderr ({@code NAME.err}, a pattern where {@code [WILDCARD]} matches anything; none means
  * empty) and exit code. Header comments in the script set the rest:
  * {@code // @args run --allow-read %FILE% a b} (the isola argv, default {@code run %FILE%}) and
  * {@code // @exit 1} (default 0). The script runs with its own directory as the working directory.

@@ -1,0 +1,1246 @@
+// URL and URLSearchParams: the WHATWG URL Standard's parser (https://url.spec.whatwg.org/), state by
+// state, with the percent-encode sets Deno (ada) uses. Non-ASCII and punycode hosts go through
+// UTS #46 (op_url_domain_to_ascii, ICU); everything else stays in JS, where parsing is cheapest.
+(function (binding, internal) {
+  "use strict";
+  const { webidl, ops } = internal;
+
+  const specialPorts = { "ftp": 21, "file": null, "http": 80, "https": 443, "ws": 80, "wss": 443 };
+  const isSpecialScheme = (s) => Object.hasOwn(specialPorts, s);
+
+  // Percent-encode sets as predicates on a code point.
+  const c0Control = (c) => c < 0x20 || c > 0x7e;
+  const fragmentSet = (c) => c0Control(c) || c === 0x20 || c === 0x22 || c === 0x3c || c === 0x3e || c === 0x60;
+  const querySet = (c) => c0Control(c) || c === 0x20 || c === 0x22 || c === 0x23 || c === 0x3c || c === 0x3e;
+  const specialQuerySet = (c) => querySet(c) || c === 0x27;
+  const pathSet = (c) => querySet(c) || c === 0x3f || c === 0x60 || c === 0x7b || c === 0x7d;
+  const userinfoSet = (c) => pathSet(c) || c === 0x2f || c === 0x3a || c === 0x3b || c === 0x3d || c === 0x40 ||
+    (c >= 0x5b && c <= 0x5e) || c === 0x7c;
+  const componentSet = (c) => userinfoSet(c) || (c >= 0x24 && c <= 0x26) || c === 0x2b || c === 0x2c;
+  const formSet = (c) => componentSet(c) || c === 0x21 || (c >= 0x27 && c <= 0x29) || c === 0x7e;
+
+  const hex = "0123456789ABCDEF";
+  function pctByte(b) {
+    return "%" + hex[b >> 4] + hex[b & 15];
+  }
+
+  /** UTF-8 percent-encodes the code point at s[i] if `set` says so; returns [text, units consumed]. */
+  function encodeCodePoint(s, i, set) {
+    const c = s.codePointAt(i);
+    const units = c > 0xffff ? 2 : 1;
+    if (!set(c)) return [units === 1 ? s[i] : s.slice(i, i + 2), units];
+    return [utf8Percent(c), units];
+  }
+
+  function utf8Percent(c) {
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) return pctByte(c);
+    if (c < 0x800) return pctByte(0xc0 | (c >> 6)) + pctByte(0x80 | (c & 63));
+    if (c < 0x10000) {
+      return pctByte(0xe0 | (c >> 12)) + pctByte(0x80 | ((c >> 6) & 63)) + pctByte(0x80 | (c & 63));
+    }
+    return pctByte(0xf0 | (c >> 18)) + pctByte(0x80 | ((c >> 12) & 63)) + pctByte(0x80 | ((c >> 6) & 63)) +
+      pctByte(0x80 | (c & 63));
+  }
+
+  function percentEncodeString(s, set, spaceAsPlus = false) {
+    let out = "";
+    for (let i = 0; i < s.length;) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if (spaceAsPlus && c === 0x20) out += "+";
+        else out += set(c) ? pctByte(c) : s[i];
+        i++;
+      } else {
+        const [text, n] = encodeCodePoint(s, i, set);
+        out += text;
+        i += n;
+      }
+    }
+    return out;
+  }
+
+  const hexValue = (c) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37
+    : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1);
+
+  const utf8Decoder = new internal.encoding.TextDecoder();
+  const utf8Encoder = new internal.encoding.TextEncoder();
+
+  /** Percent-decodes to bytes, then UTF-8 decodes them (with replacement). */
+  function percentDecode(s) {
+    if (s.indexOf("%") < 0) return s;
+    const bytes = utf8Encoder.encode(s);
+    const out = new Uint8Array(bytes.length);
+    let n = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b === 0x25 && i + 2 < bytes.length) {
+        const h = hexValue(bytes[i + 1]);
+        const l = hexValue(bytes[i + 2]);
+        if (h >= 0 && l >= 0) {
+          out[n++] = h * 16 + l;
+          i += 2;
+          continue;
+        }
+      }
+      out[n++] = b;
+    }
+    return utf8Decoder.decode(out.subarray(0, n));
+  }
+
+  const isAsciiAlpha = (c) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  const isAsciiDigit = (c) => c >= 0x30 && c <= 0x39;
+  const isAsciiHex = (c) => hexValue(c) >= 0;
+
+  function isForbiddenHost(c) {
+    return c === 0x00 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x20 || c === 0x23 || c === 0x2f ||
+      c === 0x3a || c === 0x3c || c === 0x3e || c === 0x3f || c === 0x40 || c === 0x5b || c === 0x5c ||
+      c === 0x5d || c === 0x5e || c === 0x7c;
+  }
+  function isForbiddenDomain(c) {
+    return isForbiddenHost(c) || c <= 0x1f || c === 0x25 || c === 0x7f;
+  }
+
+  const FAILURE = null;
+
+  // ---- hosts ----
+
+  function parseIPv4Number(s) {
+    if (s === "") return NaN;
+    let radix = 10;
+    if (s.length >= 2 && s[0] === "0" && (s[1] === "x" || s[1] === "X")) {
+      s = s.slice(2);
+      radix = 16;
+    } else if (s.length >= 2 && s[0] === "0") {
+      s = s.slice(1);
+      radix = 8;
+    }
+    if (s === "") return 0;
+    const valid = radix === 10 ? /^[0-9]+$/ : radix === 16 ? /^[0-9a-fA-F]+$/ : /^[0-7]+$/;
+    if (!valid.test(s)) return NaN;
+    return parseInt(s, radix);
+  }
+
+  function endsInNumber(s) {
+    const parts = s.split(".");
+    if (parts[parts.length - 1] === "") {
+      if (parts.length === 1) return false;
+      parts.pop();
+    }
+    const last = parts[parts.length - 1];
+    if (last !== "" && /^[0-9]+$/.test(last)) return true;
+    return !Number.isNaN(parseIPv4Number(last));
+  }
+
+  function parseIPv4(s) {
+    const parts = s.split(".");
+    if (parts[parts.length - 1] === "" && parts.length > 1) parts.pop();
+    if (parts.length > 4) return FAILURE;
+    const numbers = [];
+    for (const part of parts) {
+      const n = parseIPv4Number(part);
+      if (Number.isNaN(n)) return FAILURE;
+      numbers.push(n);
+    }
+    for (let i = 0; i < numbers.length - 1; i++) if (numbers[i] > 255) return FAILURE;
+    if (numbers[numbers.length - 1] >= 256 ** (5 - numbers.length)) return FAILURE;
+    let ipv4 = numbers[numbers.length - 1];
+    for (let i = 0; i < numbers.length - 1; i++) ipv4 += numbers[i] * 256 ** (3 - i);
+    return { ipv4 };
+  }
+
+  function parseIPv6(s) {
+    const address = [0, 0, 0, 0, 0, 0, 0, 0];
+    let pieceIndex = 0;
+    let compress = null;
+    let p = 0;
+    const c = (i) => (i < s.length ? s.charCodeAt(i) : -1);
+    if (c(p) === 0x3a) {
+      if (c(p + 1) !== 0x3a) return FAILURE;
+      p += 2;
+      pieceIndex++;
+      compress = pieceIndex;
+    }
+    while (c(p) !== -1) {
+      if (pieceIndex === 8) return FAILURE;
+      if (c(p) === 0x3a) {
+        if (compress !== null) return FAILURE;
+        p++;
+        pieceIndex++;
+        compress = pieceIndex;
+        continue;
+      }
+      let value = 0;
+      let length = 0;
+      while (length < 4 && isAsciiHex(c(p))) {
+        value = value * 16 + hexValue(c(p));
+        p++;
+        length++;
+      }
+      if (c(p) === 0x2e) {
+        if (length === 0) return FAILURE;
+        p -= length;
+        if (pieceIndex > 6) return FAILURE;
+        let numbersSeen = 0;
+        while (c(p) !== -1) {
+          let ipv4Piece = null;
+          if (numbersSeen > 0) {
+            if (c(p) === 0x2e && numbersSeen < 4) p++;
+            else return FAILURE;
+          }
+          if (!isAsciiDigit(c(p))) return FAILURE;
+          while (isAsciiDigit(c(p))) {
+            const number = c(p) - 0x30;
+            if (ipv4Piece === null) ipv4Piece = number;
+            else if (ipv4Piece === 0) return FAILURE;
+            else ipv4Piece = ipv4Piece * 10 + number;
+            if (ipv4Piece > 255) return FAILURE;
+            p++;
+          }
+          address[pieceIndex] = address[pieceIndex] * 0x100 + ipv4Piece;
+          numbersSeen++;
+          if (numbersSeen === 2 || numbersSeen === 4) pieceIndex++;
+        }
+        if (numbersSeen !== 4) return FAILURE;
+        break;
+      } else if (c(p) === 0x3a) {
+        p++;
+        if (c(p) === -1) return FAILURE;
+      } else if (c(p) !== -1) {
+        return FAILURE;
+      }
+      address[pieceIndex] = value;
+      pieceIndex++;
+    }
+    if (compress !== null) {
+      let swaps = pieceIndex - compress;
+      pieceIndex = 7;
+      while (pieceIndex !== 0 && swaps > 0) {
+        const t = address[pieceIndex];
+        address[pieceIndex] = address[compress + swaps - 1];
+        address[compress + swaps - 1] = t;
+        pieceIndex--;
+        swaps--;
+      }
+    } else if (pieceIndex !== 8) {
+      return FAILURE;
+    }
+    return { ipv6: address };
+  }
+
+  function serializeIPv6(address) {
+    // The first longest run of two or more zero pieces is compressed.
+    let bestStart = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+      if (address[i] !== 0) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < 8 && address[j] === 0) j++;
+      if (j - i > bestLen) {
+        bestStart = i;
+        bestLen = j - i;
+      }
+      i = j;
+    }
+    let out = "";
+    let ignore0 = false;
+    for (let i = 0; i < 8; i++) {
+      if (ignore0 && address[i] === 0) continue;
+      ignore0 = false;
+      if (bestStart === i) {
+        out += i === 0 ? "::" : ":";
+        ignore0 = true;
+        continue;
+      }
+      out += address[i].toString(16);
+      if (i !== 7) out += ":";
+    }
+    return out;
+  }
+
+  function serializeHost(host) {
+    if (typeof host === "string") return host;
+    if (host.ipv4 !== undefined) {
+      const n = host.ipv4;
+      return `${Math.floor(n / 16777216) % 256}.${Math.floor(n / 65536) % 256}.${Math.floor(n / 256) % 256}.${n % 256}`;
+    }
+    return `[${serializeIPv6(host.ipv6)}]`;
+  }
+
+  function domainToASCII(domain) {
+    let ascii = true;
+    for (let i = 0; i < domain.length; i++) {
+      if (domain.charCodeAt(i) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      const lower = domain.toLowerCase();
+      // Punycode labels must be validated by UTS #46; plain ASCII labels only lower-case.
+      if (!lower.startsWith("xn--") && lower.indexOf(".xn--") < 0) return lower === "" ? FAILURE : lower;
+    }
+    const result = ops.op_url_domain_to_ascii(domain);
+    return result === null || result === "" ? FAILURE : result;
+  }
+
+  function parseOpaqueHost(input) {
+    for (let i = 0; i < input.length; i++) {
+      const c = input.charCodeAt(i);
+      if (c !== 0x25 && isForbiddenHost(c)) return FAILURE;
+    }
+    return percentEncodeString(input, c0Control);
+  }
+
+  function parseHost(input, isOpaque) {
+    if (input.startsWith("[")) {
+      if (!input.endsWith("]")) return FAILURE;
+      return parseIPv6(input.slice(1, -1));
+    }
+    if (isOpaque) return parseOpaqueHost(input);
+    const domain = percentDecode(input);
+    const asciiDomain = domainToASCII(domain);
+    if (asciiDomain === FAILURE) return FAILURE;
+    for (let i = 0; i < asciiDomain.length; i++) {
+      if (isForbiddenDomain(asciiDomain.charCodeAt(i))) return FAILURE;
+    }
+    if (endsInNumber(asciiDomain)) return parseIPv4(asciiDomain);
+    return asciiDomain;
+  }
+
+  // ---- the basic URL parser ----
+
+  const S = {
+    SCHEME_START: 1, SCHEME: 2, NO_SCHEME: 3, SPECIAL_RELATIVE_OR_AUTHORITY: 4, PATH_OR_AUTHORITY: 5,
+    RELATIVE: 6, RELATIVE_SLASH: 7, SPECIAL_AUTHORITY_SLASHES: 8, SPECIAL_AUTHORITY_IGNORE_SLASHES: 9,
+    AUTHORITY: 10, HOST: 11, HOSTNAME: 12, PORT: 13, FILE: 14, FILE_SLASH: 15, FILE_HOST: 16,
+    PATH_START: 17, PATH: 18, OPAQUE_PATH: 19, QUERY: 20, FRAGMENT: 21,
+  };
+
+  function newRecord() {
+    return {
+      scheme: "", username: "", password: "", host: null, port: null, path: [], opaque: false,
+      query: null, fragment: null,
+    };
+  }
+
+  const isWindowsDriveLetter = (s) => s.length === 2 && isAsciiAlpha(s.charCodeAt(0)) &&
+    (s[1] === ":" || s[1] === "|");
+  const isNormalizedWindowsDriveLetter = (s) => s.length === 2 && isAsciiAlpha(s.charCodeAt(0)) && s[1] === ":";
+  function startsWithWindowsDriveLetter(s, p) {
+    if (s.length - p < 2) return false;
+    if (!isWindowsDriveLetter(s.slice(p, p + 2))) return false;
+    if (s.length - p === 2) return true;
+    const c = s[p + 2];
+    return c === "/" || c === "\\" || c === "?" || c === "#";
+  }
+
+  function shortenPath(url) {
+    const path = url.path;
+    if (url.scheme === "file" && path.length === 1 && isNormalizedWindowsDriveLetter(path[0])) return;
+    path.pop();
+  }
+
+  function isSingleDot(s) {
+    return s === "." || s.toLowerCase() === "%2e";
+  }
+  function isDoubleDot(s) {
+    switch (s.length === 2 || s.length === 4 || s.length === 6 ? s.toLowerCase() : "") {
+      case "..": case ".%2e": case "%2e.": case "%2e%2e": return true;
+    }
+    return false;
+  }
+
+  const includesCredentials = (url) => url.username !== "" || url.password !== "";
+  const cannotHaveUserPassPort = (url) => url.host === null || url.host === "" || url.scheme === "file";
+
+  function trimControlAndSpace(s) {
+    let start = 0;
+    let end = s.length;
+    while (start < end && s.charCodeAt(start) <= 0x20) start++;
+    while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
+    return start === 0 && end === s.length ? s : s.slice(start, end);
+  }
+
+  /**
+   * The basic URL parser. Without `url` it parses `input` against `base` and returns a new record or
+   * FAILURE; with `url` and `stateOverride` it updates `url` in place (the setters) and returns
+   * whether it did.
+   */
+  function basicParse(input, base, url, stateOverride) {
+    if (url === undefined) {
+      url = newRecord();
+      input = trimControlAndSpace(input);
+    }
+    if (/[\t\n\r]/.test(input)) input = input.replace(/[\t\n\r]/g, "");
+    let state = stateOverride ?? S.SCHEME_START;
+    let buffer = "";
+    let atSignSeen = false;
+    let insideBrackets = false;
+    let passwordTokenSeen = false;
+    const len = input.length;
+    let p = 0;
+
+    // The pointer may step back (p--) or restart (p = -1); at p === len it points at EOF.
+    for (; p <= len; p++) {
+      const c = p < len ? input.charCodeAt(p) : -1; // -1 is the EOF code point
+      switch (state) {
+        case S.SCHEME_START:
+          if (isAsciiAlpha(c)) {
+            buffer += String.fromCharCode(c).toLowerCase();
+            state = S.SCHEME;
+          } else if (stateOverride === undefined) {
+            state = S.NO_SCHEME;
+            p--;
+          } else {
+            return false;
+          }
+          break;
+
+        case S.SCHEME:
+          if (isAsciiAlpha(c) || isAsciiDigit(c) || c === 0x2b || c === 0x2d || c === 0x2e) {
+            buffer += String.fromCharCode(c).toLowerCase();
+          } else if (c === 0x3a) {
+            if (stateOverride !== undefined) {
+              if (isSpecialScheme(url.scheme) !== isSpecialScheme(buffer)) return false;
+              if ((includesCredentials(url) || url.port !== null) && buffer === "file") return false;
+              if (url.scheme === "file" && url.host === "") return false;
+            }
+            url.scheme = buffer;
+            if (stateOverride !== undefined) {
+              if (url.port === specialPorts[url.scheme]) url.port = null;
+              return true;
+            }
+            buffer = "";
+            if (url.scheme === "file") {
+              state = S.FILE;
+            } else if (isSpecialScheme(url.scheme) && base !== null && base.scheme === url.scheme) {
+              state = S.SPECIAL_RELATIVE_OR_AUTHORITY;
+            } else if (isSpecialScheme(url.scheme)) {
+              state = S.SPECIAL_AUTHORITY_SLASHES;
+            } else if (input.charCodeAt(p + 1) === 0x2f) {
+              state = S.PATH_OR_AUTHORITY;
+              p++;
+            } else {
+              url.path = "";
+              url.opaque = true;
+              state = S.OPAQUE_PATH;
+            }
+          } else if (stateOverride === undefined) {
+            buffer = "";
+            state = S.NO_SCHEME;
+            p = -1;
+          } else {
+            return false;
+          }
+          break;
+
+        case S.NO_SCHEME:
+          if (base === null || (base.opaque && c !== 0x23)) return FAILURE;
+          if (base.opaque && c === 0x23) {
+            url.scheme = base.scheme;
+            url.path = base.path;
+            url.opaque = true;
+            url.query = base.query;
+            url.fragment = "";
+            state = S.FRAGMENT;
+          } else if (base.scheme !== "file") {
+            state = S.RELATIVE;
+            p--;
+          } else {
+            state = S.FILE;
+            p--;
+          }
+          break;
+
+        case S.SPECIAL_RELATIVE_OR_AUTHORITY:
+          if (c === 0x2f && input.charCodeAt(p + 1) === 0x2f) {
+            state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+            p++;
+          } else {
+            state = S.RELATIVE;
+            p--;
+          }
+          break;
+
+        case S.PATH_OR_AUTHORITY:
+          if (c === 0x2f) {
+            state = S.AUTHORITY;
+          } else {
+            state = S.PATH;
+            p--;
+          }
+          break;
+
+        case S.RELATIVE:
+          url.scheme = base.scheme;
+          if (c === 0x2f) {
+            state = S.RELATIVE_SLASH;
+          } else if (isSpecialScheme(url.scheme) && c === 0x5c) {
+            state = S.RELATIVE_SLASH;
+          } else {
+            url.username = base.username;
+            url.password = base.password;
+            url.host = base.host;
+            url.port = base.port;
+            url.path = base.path.slice();
+            url.query = base.query;
+            if (c === 0x3f) {
+              url.query = "";
+              state = S.QUERY;
+            } else if (c === 0x23) {
+              url.fragment = "";
+              state = S.FRAGMENT;
+            } else if (c !== -1) {
+              url.query = null;
+              shortenPath(url);
+              state = S.PATH;
+              p--;
+            }
+          }
+          break;
+
+        case S.RELATIVE_SLASH:
+          if (isSpecialScheme(url.scheme) && (c === 0x2f || c === 0x5c)) {
+            state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+          } else if (c === 0x2f) {
+            state = S.AUTHORITY;
+          } else {
+            url.username = base.username;
+            url.password = base.password;
+            url.host = base.host;
+            url.port = base.port;
+            state = S.PATH;
+            p--;
+          }
+          break;
+
+        case S.SPECIAL_AUTHORITY_SLASHES:
+          if (c === 0x2f && input.charCodeAt(p + 1) === 0x2f) {
+            state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+            p++;
+          } else {
+            state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+            p--;
+          }
+          break;
+
+        case S.SPECIAL_AUTHORITY_IGNORE_SLASHES:
+          if (c !== 0x2f && c !== 0x5c) {
+            state = S.AUTHORITY;
+            p--;
+          }
+          break;
+
+        case S.AUTHORITY:
+          if (c === 0x40) {
+            if (atSignSeen) buffer = "%40" + buffer;
+            atSignSeen = true;
+            for (let i = 0; i < buffer.length;) {
+              const cc = buffer.charCodeAt(i);
+              if (cc === 0x3a && !passwordTokenSeen) {
+                passwordTokenSeen = true;
+                i++;
+                continue;
+              }
+              const [text, n] = encodeCodePoint(buffer, i, userinfoSet);
+              if (passwordTokenSeen) url.password += text;
+              else url.username += text;
+              i += n;
+            }
+            buffer = "";
+          } else if (c === -1 || c === 0x2f || c === 0x3f || c === 0x23 ||
+            (isSpecialScheme(url.scheme) && c === 0x5c)) {
+            if (atSignSeen && buffer === "") return FAILURE;
+            p -= buffer.length + 1;
+            buffer = "";
+            state = S.HOST;
+          } else {
+            buffer += input[p];
+          }
+          break;
+
+        case S.HOST:
+        case S.HOSTNAME:
+          if (stateOverride !== undefined && url.scheme === "file") {
+            p--;
+            state = S.FILE_HOST;
+          } else if (c === 0x3a && !insideBrackets) {
+            if (buffer === "") return stateOverride === undefined ? FAILURE : false;
+            if (stateOverride === S.HOSTNAME) return false;
+            const host = parseHost(buffer, !isSpecialScheme(url.scheme));
+            if (host === FAILURE) return stateOverride === undefined ? FAILURE : false;
+            url.host = host;
+            buffer = "";
+            state = S.PORT;
+          } else if (c === -1 || c === 0x2f || c === 0x3f || c === 0x23 ||
+            (isSpecialScheme(url.scheme) && c === 0x5c)) {
+            p--;
+            if (isSpecialScheme(url.scheme) && buffer === "") {
+              return stateOverride === undefined ? FAILURE : false;
+            } else if (stateOverride !== undefined && buffer === "" &&
+              (includesCredentials(url) || url.port !== null)) {
+              return false;
+            }
+            const host = parseHost(buffer, !isSpecialScheme(url.scheme));
+            if (host === FAILURE) return stateOverride === undefined ? FAILURE : false;
+            url.host = host;
+            buffer = "";
+            state = S.PATH_START;
+            if (stateOverride !== undefined) return true;
+          } else {
+            if (c === 0x5b) insideBrackets = true;
+            if (c === 0x5d) insideBrackets = false;
+            buffer += input[p];
+          }
+          break;
+
+        case S.PORT:
+          if (isAsciiDigit(c)) {
+            buffer += input[p];
+          } else if (c === -1 || c === 0x2f || c === 0x3f || c === 0x23 ||
+            (isSpecialScheme(url.scheme) && c === 0x5c) || stateOverride !== undefined) {
+            if (buffer !== "") {
+              const port = parseInt(buffer, 10);
+              if (port > 65535) return stateOverride === undefined ? FAILURE : false;
+              url.port = specialPorts[url.scheme] === port ? null : port;
+              buffer = "";
+              if (stateOverride !== undefined) return true;
+            }
+            if (stateOverride !== undefined) return false;
+            state = S.PATH_START;
+            p--;
+          } else {
+            return stateOverride === undefined ? FAILURE : false;
+          }
+          break;
+
+        case S.FILE:
+          url.scheme = "file";
+          url.host = "";
+          if (c === 0x2f || c === 0x5c) {
+            state = S.FILE_SLASH;
+          } else if (base !== null && base.scheme === "file") {
+            url.host = base.host;
+            url.path = base.path.slice();
+            url.query = base.query;
+            if (c === 0x3f) {
+              url.query = "";
+              state = S.QUERY;
+            } else if (c === 0x23) {
+              url.fragment = "";
+              state = S.FRAGMENT;
+            } else if (c !== -1) {
+              url.query = null;
+              if (!startsWithWindowsDriveLetter(input, p)) shortenPath(url);
+              else url.path = [];
+              state = S.PATH;
+              p--;
+            }
+          } else {
+            state = S.PATH;
+            p--;
+          }
+          break;
+
+        case S.FILE_SLASH:
+          if (c === 0x2f || c === 0x5c) {
+            state = S.FILE_HOST;
+          } else {
+            if (base !== null && base.scheme === "file") {
+              url.host = base.host;
+              if (!startsWithWindowsDriveLetter(input, p) && base.path.length > 0 &&
+                isNormalizedWindowsDriveLetter(base.path[0])) {
+                url.path.push(base.path[0]);
+              }
+            }
+            state = S.PATH;
+            p--;
+          }
+          break;
+
+        case S.FILE_HOST:
+          if (c === -1 || c === 0x2f || c === 0x5c || c === 0x3f || c === 0x23) {
+            p--;
+            if (stateOverride === undefined && isWindowsDriveLetter(buffer)) {
+              state = S.PATH;
+            } else if (buffer === "") {
+              url.host = "";
+              if (stateOverride !== undefined) return true;
+              state = S.PATH_START;
+            } else {
+              let host = parseHost(buffer, false);
+              if (host === FAILURE) return stateOverride === undefined ? FAILURE : false;
+              if (host === "localhost") host = "";
+              url.host = host;
+              if (stateOverride !== undefined) return true;
+              buffer = "";
+              state = S.PATH_START;
+            }
+          } else {
+            buffer += input[p];
+          }
+          break;
+
+        case S.PATH_START:
+          if (isSpecialScheme(url.scheme)) {
+            state = S.PATH;
+            if (c !== 0x2f && c !== 0x5c) p--;
+          } else if (stateOverride === undefined && c === 0x3f) {
+            url.query = "";
+            state = S.QUERY;
+          } else if (stateOverride === undefined && c === 0x23) {
+            url.fragment = "";
+            state = S.FRAGMENT;
+          } else if (c !== -1) {
+            state = S.PATH;
+            if (c !== 0x2f) p--;
+          } else if (stateOverride !== undefined && url.host === null) {
+            url.path.push("");
+          }
+          break;
+
+        case S.PATH: {
+          const special = isSpecialScheme(url.scheme);
+          if (c === -1 || c === 0x2f || (special && c === 0x5c) ||
+            (stateOverride === undefined && (c === 0x3f || c === 0x23))) {
+            if (isDoubleDot(buffer)) {
+              shortenPath(url);
+              if (c !== 0x2f && !(special && c === 0x5c)) url.path.push("");
+            } else if (isSingleDot(buffer) && c !== 0x2f && !(special && c === 0x5c)) {
+              url.path.push("");
+            } else if (!isSingleDot(buffer)) {
+              if (url.scheme === "file" && url.path.length === 0 && isWindowsDriveLetter(buffer)) {
+                buffer = buffer[0] + ":";
+              }
+              url.path.push(buffer);
+            }
+            buffer = "";
+            if (c === 0x3f) {
+              url.query = "";
+              state = S.QUERY;
+            } else if (c === 0x23) {
+              url.fragment = "";
+              state = S.FRAGMENT;
+            }
+          } else {
+            const [text, n] = encodeCodePoint(input, p, pathSet);
+            buffer += text;
+            p += n - 1;
+          }
+          break;
+        }
+
+        case S.OPAQUE_PATH:
+          if (c === 0x3f) {
+            url.query = "";
+            state = S.QUERY;
+          } else if (c === 0x23) {
+            url.fragment = "";
+            state = S.FRAGMENT;
+          } else if (c !== -1) {
+            const [text, n] = encodeCodePoint(input, p, c0Control);
+            url.path += text;
+            p += n - 1;
+          }
+          break;
+
+        case S.QUERY:
+          if ((stateOverride === undefined && c === 0x23) || c === -1) {
+            url.query += percentEncodeString(buffer, isSpecialScheme(url.scheme) ? specialQuerySet : querySet);
+            buffer = "";
+            if (c === 0x23) {
+              url.fragment = "";
+              state = S.FRAGMENT;
+            }
+          } else {
+            buffer += input[p];
+          }
+          break;
+
+        case S.FRAGMENT:
+          if (c !== -1) {
+            const [text, n] = encodeCodePoint(input, p, fragmentSet);
+            url.fragment += text;
+            p += n - 1;
+          }
+          break;
+      }
+    }
+    return stateOverride === undefined ? url : true;
+  }
+
+  function serializePath(url) {
+    if (url.opaque) return url.path;
+    let out = "";
+    for (const segment of url.path) out += "/" + segment;
+    return out;
+  }
+
+  function serialize(url, excludeFragment = false) {
+    let out = url.scheme + ":";
+    if (url.host !== null) {
+      out += "//";
+      if (includesCredentials(url)) {
+        out += url.username;
+        if (url.password !== "") out += ":" + url.password;
+        out += "@";
+      }
+      out += serializeHost(url.host);
+      if (url.port !== null) out += ":" + url.port;
+    }
+    // A path starting with an empty segment must not read as an authority ("/.//p", not "//p").
+    if (url.host === null && !url.opaque && url.path.length > 1 && url.path[0] === "") out += "/.";
+    out += serializePath(url);
+    if (url.query !== null) out += "?" + url.query;
+    if (!excludeFragment && url.fragment !== null) out += "#" + url.fragment;
+    return out;
+  }
+
+  function parseUrl(input, baseText) {
+    let base = null;
+    if (baseText !== undefined) {
+      base = basicParse(baseText, null);
+      if (base === FAILURE) return FAILURE;
+    }
+    return basicParse(input, base);
+  }
+
+  const toUSV = (v) => `${v}`.toWellFormed();
+
+  // ---- URLSearchParams ----
+
+  function parseForm(input) {
+    const list = [];
+    for (const sequence of input.split("&")) {
+      if (sequence === "") continue;
+      const eq = sequence.indexOf("=");
+      const name = eq < 0 ? sequence : sequence.slice(0, eq);
+      const value = eq < 0 ? "" : sequence.slice(eq + 1);
+      list.push([percentDecode(name.replaceAll("+", " ")), percentDecode(value.replaceAll("+", " "))]);
+    }
+    return list;
+  }
+
+  function serializeForm(list) {
+    let out = "";
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0) out += "&";
+      out += percentEncodeString(list[i][0], formSet, true) + "=" + percentEncodeString(list[i][1], formSet, true);
+    }
+    return out;
+  }
+
+  function requireArgs(given, needed) {
+    if (given >= needed) return;
+    throw webidl.withCode(
+      new TypeError(needed === 1 ? 'The "name" argument must be specified' : 'The "name" and "value" arguments must be specified'),
+      "ERR_MISSING_ARGS");
+  }
+
+  const illegal = Symbol("isola.illegalConstructor");
+  let attachParams;
+
+  class URLSearchParams {
+    #list = [];
+    #url = null;
+    static {
+      attachParams = (p, url, list) => {
+        p.#url = url;
+        p.#list = list;
+      };
+    }
+
+    constructor(init = "") {
+      if (init === illegal) return;
+      if (init !== null && (typeof init === "object" || typeof init === "function")) {
+        if (typeof init[Symbol.iterator] === "function") {
+          for (const pair of init) {
+            if (pair === null || typeof pair !== "object" || typeof pair[Symbol.iterator] !== "function") {
+              throw webidl.withCode(
+                new TypeError("Each query pair must be an iterable [name, value] tuple"), "ERR_INVALID_TUPLE");
+            }
+            const items = [...pair];
+            if (items.length !== 2) {
+              throw webidl.withCode(
+                new TypeError("Each query pair must be an iterable [name, value] tuple"), "ERR_INVALID_TUPLE");
+            }
+            this.#list.push([toUSV(items[0]), toUSV(items[1])]);
+          }
+        } else {
+          for (const key of Reflect.ownKeys(init)) {
+            const desc = Reflect.getOwnPropertyDescriptor(init, key);
+            if (desc === undefined || !desc.enumerable) continue;
+            if (typeof key === "symbol") throw new TypeError("Cannot convert a Symbol value to a string");
+            this.#list.push([toUSV(key), toUSV(init[key])]);
+          }
+        }
+      } else {
+        let text = toUSV(init);
+        if (text.startsWith("?")) text = text.slice(1);
+        this.#list = parseForm(text);
+      }
+    }
+
+    // Deno's URLSearchParams words its argument errors as Node does.
+    static #check(self) {
+      if (!(self !== null && typeof self === "object" && #list in self)) {
+        throw webidl.withCode(new TypeError('Value of "this" must be of type URLSearchParams'), "ERR_INVALID_THIS");
+      }
+    }
+
+    #update() {
+      const url = this.#url;
+      if (url === null) return;
+      const query = serializeForm(this.#list);
+      url.record.query = query === "" ? null : query;
+      if (query === "") stripTrailingSpacesFromOpaquePath(url.record);
+    }
+
+    append(name, value) {
+      URLSearchParams.#check(this);
+      requireArgs(arguments.length, 2);
+      this.#list.push([toUSV(name), toUSV(value)]);
+      this.#update();
+    }
+
+    delete(name, value = undefined) {
+      URLSearchParams.#check(this);
+      requireArgs(arguments.length, 1);
+      name = toUSV(name);
+      if (value !== undefined) {
+        value = toUSV(value);
+        this.#list = this.#list.filter(([n, v]) => !(n === name && v === value));
+      } else {
+        this.#list = this.#list.filter(([n]) => n !== name);
+      }
+      this.#update();
+    }
+
+    getAll(name) {
+      URLSearchParams.#check(this);
+      requireArgs(arguments.length, 1);
+      name = toUSV(name);
+      return this.#list.filter(([n]) => n === name).map(([, v]) => v);
+    }
+
+    get(name) {
+      URLSearchParams.#check(this);
+      requireArgs(arguments.length, 1);
+      name = toUSV(name);
+      const entry = this.#list.find(([n]) => n === name);
+      return entry === undefined ? null : entry[1];
+    }
+
+    has(name, value = undefined) {
+      URLSearchParams.#check(this);
+      requireArgs(arguments.length, 1);
+      name = toUSV(name);
+      if (value !== undefined) {
+        value = toUSV(value);
+        return this.#list.some(([n, v]) => n === name && v === value);
+      }
+      return this.#list.some(([n]) => n === name);
+    }
+
+    set(name, value) {
+      URLSearchParams.#check(this);
+      requireArgs(arguments.length, 2);
+      name = toUSV(name);
+      value = toUSV(value);
+      const i = this.#list.findIndex(([n]) => n === name);
+      if (i < 0) {
+        this.#list.push([name, value]);
+      } else {
+        this.#list[i][1] = value;
+        this.#list = this.#list.filter(([n], j) => j <= i || n !== name);
+      }
+      this.#update();
+    }
+
+    sort() {
+      URLSearchParams.#check(this);
+      // Stable, by UTF-16 code units, as the standard says.
+      this.#list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      this.#update();
+    }
+
+    toString() {
+      URLSearchParams.#check(this);
+      return serializeForm(this.#list);
+    }
+
+    get size() {
+      URLSearchParams.#check(this);
+      return this.#list.length;
+    }
+
+    entries() {
+      URLSearchParams.#check(this);
+      return iterate(this.#list, (e) => [e[0], e[1]]);
+    }
+
+    keys() {
+      URLSearchParams.#check(this);
+      return iterate(this.#list, (e) => e[0]);
+    }
+
+    values() {
+      URLSearchParams.#check(this);
+      return iterate(this.#list, (e) => e[1]);
+    }
+
+    forEach(callback, thisArg = undefined) {
+      URLSearchParams.#check(this);
+      if (typeof callback !== "function") {
+        throw webidl.withCode(
+          new TypeError(`The "callback" argument must be of type function. Received ${typeof callback}`),
+          "ERR_INVALID_ARG_TYPE");
+      }
+      for (let i = 0; i < this.#list.length; i++) {
+        const [name, value] = this.#list[i];
+        Reflect.apply(callback, thisArg, [value, name, this]);
+      }
+    }
+  }
+  webidl.configureInterface(URLSearchParams);
+  Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
+    value: URLSearchParams.prototype.entries, writable: true, configurable: true,
+  });
+  Object.defineProperty(URLSearchParams.prototype, webidl.hostObjectBrand, { value: true });
+
+  const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+  const paramsIteratorPrototype = Object.create(IteratorPrototype, {
+    next: {
+      value: function next() {
+        const state = this?.state;
+        if (state === undefined) {
+          throw webidl.withCode(
+            new TypeError('Value of "this" must be of type URLSearchParamsIterator'), "ERR_INVALID_THIS");
+        }
+        if (state.index >= state.list.length) return { value: undefined, done: true };
+        return { value: state.map(state.list[state.index++]), done: false };
+      },
+      writable: true, enumerable: true, configurable: true,
+    },
+    [Symbol.toStringTag]: { value: "URLSearchParams Iterator", configurable: true },
+  });
+  function iterate(list, map) {
+    const it = Object.create(paramsIteratorPrototype);
+    Object.defineProperty(it, "state", { value: { list, index: 0, map } });
+    return it;
+  }
+
+  function stripTrailingSpacesFromOpaquePath(record) {
+    if (!record.opaque || record.fragment !== null || record.query !== null) return;
+    record.path = record.path.replace(/ +$/, "");
+  }
+
+  // ---- URL ----
+
+  class URL {
+    #record;
+    #params = null;
+
+    constructor(url, base = undefined) {
+      webidl.requiredArguments(arguments.length, 1, "Failed to construct 'URL'");
+      url = toUSV(url);
+      if (base !== undefined) base = toUSV(base);
+      const record = parseUrl(url, base);
+      if (record === FAILURE) {
+        throw new TypeError(base === undefined ? `Invalid URL: '${url}'` : `Invalid URL: '${url}' with base '${base}'`);
+      }
+      this.#record = record;
+    }
+
+    static parse(url, base = undefined) {
+      webidl.requiredArguments(arguments.length, 1, "Failed to execute 'URL.parse'");
+      try {
+        return base === undefined ? new URL(url) : new URL(url, base);
+      } catch {
+        return null;
+      }
+    }
+
+    static canParse(url, base = undefined) {
+      webidl.requiredArguments(arguments.length, 1, "Failed to execute 'URL.canParse'");
+      return parseUrl(toUSV(url), base === undefined ? undefined : toUSV(base)) !== FAILURE;
+    }
+
+    static #rec(self) {
+      if (!(self !== null && typeof self === "object" && #record in self)) throw webidl.illegalInvocation();
+      return self.#record;
+    }
+
+    /** Re-reads the query into the live URLSearchParams after the URL changed. */
+    #syncParams() {
+      if (this.#params !== null) {
+        const query = this.#record.query;
+        attachParams(this.#params, { record: this.#record }, query === null ? [] : parseForm(query));
+      }
+    }
+
+    get hash() {
+      const r = URL.#rec(this);
+      return r.fragment === null || r.fragment === "" ? "" : "#" + r.fragment;
+    }
+    set hash(value) {
+      const r = URL.#rec(this);
+      value = toUSV(value);
+      if (value === "") {
+        r.fragment = null;
+        stripTrailingSpacesFromOpaquePath(r);
+        return;
+      }
+      if (value.startsWith("#")) value = value.slice(1);
+      r.fragment = "";
+      updateWith(r, value, S.FRAGMENT);
+    }
+
+    get host() {
+      const r = URL.#rec(this);
+      if (r.host === null) return "";
+      return r.port === null ? serializeHost(r.host) : serializeHost(r.host) + ":" + r.port;
+    }
+    set host(value) {
+      const r = URL.#rec(this);
+      if (r.opaque) return;
+      updateWith(r, toUSV(value), S.HOST);
+    }
+
+    get hostname() {
+      const r = URL.#rec(this);
+      return r.host === null ? "" : serializeHost(r.host);
+    }
+    set hostname(value) {
+      const r = URL.#rec(this);
+      if (r.opaque) return;
+      updateWith(r, toUSV(value), S.HOSTNAME);
+    }
+
+    get href() {
+      return serialize(URL.#rec(this));
+    }
+    set href(value) {
+      URL.#rec(this);
+      value = toUSV(value);
+      const record = parseUrl(value, undefined);
+      if (record === FAILURE) throw new TypeError(`Invalid URL: '${value}'`);
+      this.#record = record;
+      this.#syncParams();
+    }
+
+    get origin() {
+      return origin(URL.#rec(this));
+    }
+
+    get password() {
+      return URL.#rec(this).password;
+    }
+    set password(value) {
+      const r = URL.#rec(this);
+      if (cannotHaveUserPassPort(r)) return;
+      r.password = percentEncodeString(toUSV(value), userinfoSet);
+    }
+
+    get pathname() {
+      return serializePath(URL.#rec(this));
+    }
+    set pathname(value) {
+      const r = URL.#rec(this);
+      if (r.opaque) return;
+      r.path = [];
+      basicParse(toUSV(value), null, r, S.PATH_START);
+    }
+
+    get port() {
+      const r = URL.#rec(this);
+      return r.port === null ? "" : String(r.port);
+    }
+    set port(value) {
+      const r = URL.#rec(this);
+      if (cannotHaveUserPassPort(r)) return;
+      value = toUSV(value);
+      if (value === "") r.port = null;
+      else updateWith(r, value, S.PORT);
+    }
+
+    get protocol() {
+      return URL.#rec(this).scheme + ":";
+    }
+    set protocol(value) {
+      const r = URL.#rec(this);
+      updateWith(r, toUSV(value) + ":", S.SCHEME_START);
+    }
+
+    get search() {
+      const r = URL.#rec(this);
+      return r.query === null || r.query === "" ? "" : "?" + r.query;
+    }
+    set search(value) {
+      const r = URL.#rec(this);
+      value = toUSV(value);
+      if (value === "") {
+        r.query = null;
+        stripTrailingSpacesFromOpaquePath(r);
+      } else {
+        if (value.startsWith("?")) value = value.slice(1);
+        r.query = "";
+        updateWith(r, value, S.QUERY);
+      }
+      this.#syncParams();
+    }
+
+    get username() {
+      return URL.#rec(this).username;
+    }
+    set username(value) {
+      const r = URL.#rec(this);
+      if (cannotHaveUserPassPort(r)) return;
+      r.username = percentEncodeString(toUSV(value), userinfoSet);
+    }
+
+    get searchParams() {
+      const r = URL.#rec(this);
+      if (this.#params === null) {
+        this.#params = new URLSearchParams(illegal);
+        attachParams(this.#params, { record: r }, r.query === null ? [] : parseForm(r.query));
+      }
+      return this.#params;
+    }
+
+    toString() {
+      return serialize(URL.#rec(this));
+    }
+
+    toJSON() {
+      return serialize(URL.#rec(this));
+    }
+  }
+  webidl.configureInterface(URL);
+  Object.defineProperty(URL.prototype, webidl.hostObjectBrand, { value: true });
+
+  /** A setter's parse works in place: what it set before a failure stays set, as the standard says. */
+  function updateWith(record, input, state) {
+    basicParse(input, null, record, state);
+  }
+
+  function origin(r) {
+    switch (r.scheme) {
+      case "blob": {
+        const inner = r.opaque ? basicParse(r.path, null) : FAILURE;
+        if (inner !== FAILURE && (inner.scheme === "http" || inner.scheme === "https")) return origin(inner);
+        return "null";
+      }
+      case "ftp": case "http": case "https": case "ws": case "wss":
+        return r.scheme + "://" + serializeHost(r.host) + (r.port === null ? "" : ":" + r.port);
+      default:
+        return "null";
+    }
+  }
+
+  internal.url = { URL, URLSearchParams, parseUrl, serializeUrl: serialize, percentDecode };
+})

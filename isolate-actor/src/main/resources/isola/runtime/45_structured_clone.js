@@ -1,0 +1,505 @@
+// structuredClone, as a serialize/deserialize pair. `serialize` turns a value into a representation
+// that holds nothing of the context it came from: a byte stream, a table of strings and a table of
+// ArrayBuffers (copies, or buffers taken over by `transfer`). `deserialize` builds a fresh value
+// from it, once. The same pair will carry postMessage between isolates and, as bytes, between JVMs.
+// What clones and how, and the DataCloneError wording, follow V8's ValueSerializer as Deno uses it.
+(function (binding, internal) {
+  "use strict";
+  const { webidl, DOMException } = internal;
+
+  const T = {
+    UNDEFINED: 0, NULL: 1, TRUE: 2, FALSE: 3, INT32: 4, DOUBLE: 5, BIGINT: 6, STRING: 7, REF: 8,
+    OBJECT: 9, ARRAY: 10, SPARSE_ARRAY: 11, HOLE: 12, END: 13, DATE: 14, REGEXP: 15, MAP: 16, SET: 17,
+    ARRAY_BUFFER: 18, VIEW: 19, ERROR: 20, DOM_EXCEPTION: 21, NUMBER_OBJECT: 22, STRING_OBJECT: 23,
+    BOOLEAN_OBJECT: 24, BIGINT_OBJECT: 25, SHARED_ARRAY_BUFFER: 26,
+  };
+
+  const viewTypes = [
+    Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+    Float32Array, Float64Array, BigInt64Array, BigUint64Array, DataView,
+  ];
+  if (typeof Float16Array === "function") viewTypes.push(Float16Array);
+  const viewTypeIndex = new Map(viewTypes.map((c, i) => [c.prototype, i]));
+
+  const errorTypes = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
+  const toStringTag = Object.prototype.toString;
+  const fnToString = Function.prototype.toString;
+  const dateValue = Date.prototype.getTime;
+  const regexpSource = Object.getOwnPropertyDescriptor(RegExp.prototype, "source").get;
+  const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, "size").get;
+  const setSize = Object.getOwnPropertyDescriptor(Set.prototype, "size").get;
+  const abByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "byteLength").get;
+  const abDetached = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "detached")?.get;
+  const sabByteLength = typeof SharedArrayBuffer === "function"
+    ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, "byteLength").get
+    : undefined;
+
+  const { hostObjectBrand } = webidl;
+
+  function cloneError(message) {
+    return new DOMException(message, "DataCloneError");
+  }
+
+  function isDetached(buffer) {
+    if (abDetached !== undefined) return abDetached.call(buffer);
+    try {
+      new Uint8Array(buffer);
+      return false;
+    } catch {
+      return true;
+    }
+  }
+
+  class Writer {
+    constructor(transferSlots) {
+      this.bytes = new Uint8Array(256);
+      this.view = new DataView(this.bytes.buffer);
+      this.pos = 0;
+      this.strings = [];
+      this.stringIndex = new Map();
+      this.buffers = [];
+      this.ids = new Map();
+      this.transferSlots = transferSlots;
+    }
+
+    ensure(n) {
+      if (this.pos + n <= this.bytes.length) return;
+      let size = this.bytes.length * 2;
+      while (size < this.pos + n) size *= 2;
+      const bigger = new Uint8Array(size);
+      bigger.set(this.bytes.subarray(0, this.pos));
+      this.bytes = bigger;
+      this.view = new DataView(bigger.buffer);
+    }
+
+    tag(t) {
+      this.ensure(1);
+      this.bytes[this.pos++] = t;
+    }
+
+    uint(n) {
+      this.ensure(5);
+      while (n >= 0x80) {
+        this.bytes[this.pos++] = (n & 0x7f) | 0x80;
+        n >>>= 7;
+      }
+      this.bytes[this.pos++] = n;
+    }
+
+    double(d) {
+      this.ensure(8);
+      this.view.setFloat64(this.pos, d);
+      this.pos += 8;
+    }
+
+    string(s) {
+      let i = this.stringIndex.get(s);
+      if (i === undefined) {
+        i = this.strings.length;
+        this.strings.push(s);
+        this.stringIndex.set(s, i);
+      }
+      this.uint(i);
+    }
+
+    /** Registers an object for back-references; returns false if it was written before. */
+    firstVisit(obj) {
+      const id = this.ids.get(obj);
+      if (id !== undefined) {
+        this.tag(T.REF);
+        this.uint(id);
+        return false;
+      }
+      this.ids.set(obj, this.ids.size);
+      return true;
+    }
+
+    value(v) {
+      switch (typeof v) {
+        case "undefined": return this.tag(T.UNDEFINED);
+        case "boolean": return this.tag(v ? T.TRUE : T.FALSE);
+        case "number":
+          if ((v | 0) === v && !(v === 0 && 1 / v < 0)) {
+            this.tag(T.INT32);
+            this.ensure(4);
+            this.view.setInt32(this.pos, v);
+            this.pos += 4;
+          } else {
+            this.tag(T.DOUBLE);
+            this.double(v);
+          }
+          return;
+        case "string":
+          this.tag(T.STRING);
+          return this.string(v);
+        case "bigint":
+          this.tag(T.BIGINT);
+          return this.string(v.toString(16));
+        case "symbol":
+          throw cloneError(`${String(v)} could not be cloned.`);
+        case "function":
+          throw cloneError(`${fnToString.call(v)} could not be cloned.`);
+      }
+      if (v === null) return this.tag(T.NULL);
+      if (!this.firstVisit(v)) return;
+      this.object(v);
+    }
+
+    object(v) {
+      if (Array.isArray(v)) return this.array(v);
+      if (ArrayBuffer.isView(v)) return this.arrayBufferView(v);
+      if (v instanceof DOMException) return this.domException(v);
+      if (hostObjectBrand in v) throw cloneError("Cannot clone object of unsupported type.");
+      const tag = toStringTag.call(v);
+      switch (tag) {
+        case "[object Object]":
+          return this.plainObject(v, T.OBJECT);
+        case "[object Date]":
+          this.tag(T.DATE);
+          return this.double(dateValue.call(v));
+        case "[object RegExp]":
+          this.tag(T.REGEXP);
+          this.string(regexpSource.call(v));
+          return this.string(v.flags);
+        case "[object Map]":
+          if (!isBranded(mapSize, v)) break;
+          return this.collection(T.MAP, [...Map.prototype.entries.call(v)].flat());
+        case "[object Set]":
+          if (!isBranded(setSize, v)) break;
+          return this.collection(T.SET, [...Set.prototype.values.call(v)]);
+        case "[object ArrayBuffer]":
+          if (!isBranded(abByteLength, v)) break;
+          return this.arrayBuffer(v);
+        case "[object SharedArrayBuffer]":
+          if (sabByteLength === undefined || !isBranded(sabByteLength, v)) break;
+          this.tag(T.SHARED_ARRAY_BUFFER);
+          this.uint(this.buffers.length);
+          this.buffers.push(v);
+          return;
+        case "[object Error]":
+          return this.error(v);
+        case "[object Number]":
+          this.tag(T.NUMBER_OBJECT);
+          return this.double(Number.prototype.valueOf.call(v));
+        case "[object String]":
+          this.tag(T.STRING_OBJECT);
+          return this.string(String.prototype.valueOf.call(v));
+        case "[object Boolean]":
+          return this.tag(T.BOOLEAN_OBJECT), this.tag(Boolean.prototype.valueOf.call(v) ? T.TRUE : T.FALSE);
+        case "[object BigInt]":
+          this.tag(T.BIGINT_OBJECT);
+          return this.string(BigInt.prototype.valueOf.call(v).toString(16));
+        case "[object Promise]": case "[object WeakMap]": case "[object WeakSet]": case "[object WeakRef]":
+        case "[object FinalizationRegistry]": case "[object Generator]": case "[object AsyncGenerator]":
+          throw cloneError(`#<${tag.slice(8, -1)}> could not be cloned.`);
+      }
+      // Class instances and objects with a custom @@toStringTag clone as plain objects.
+      return this.plainObject(v, T.OBJECT);
+    }
+
+    plainObject(v, t) {
+      this.tag(t);
+      for (const key of Object.keys(v)) {
+        if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+        this.string(key);
+        this.value(v[key]);
+      }
+      this.tag(T.END);
+    }
+
+    array(v) {
+      const length = v.length;
+      const keys = Object.keys(v);
+      // Object.keys lists an array's indices first, in order: what follows them is the extra keys.
+      let present = 0;
+      if (keys.length >= length) {
+        this.tag(T.ARRAY);
+        this.uint(length);
+        for (let i = 0; i < length; i++) {
+          if (i in v) {
+            present++;
+            this.value(v[i]);
+          } else {
+            this.tag(T.HOLE);
+          }
+        }
+      } else {
+        this.tag(T.SPARSE_ARRAY);
+        this.uint(length);
+      }
+      for (let k = present; k < keys.length; k++) {
+        const key = keys[k];
+        if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+        this.string(key);
+        this.value(v[key]);
+      }
+      this.tag(T.END);
+    }
+
+    collection(t, items) {
+      this.tag(t);
+      this.uint(items.length);
+      for (const item of items) this.value(item);
+    }
+
+    arrayBuffer(v) {
+      const slot = this.transferSlots.get(v);
+      this.tag(T.ARRAY_BUFFER);
+      if (slot !== undefined) {
+        this.uint(slot);
+        return;
+      }
+      if (isDetached(v)) throw cloneError("An ArrayBuffer is detached and could not be cloned.");
+      this.uint(this.buffers.length);
+      let copy;
+      if (v.resizable) {
+        copy = new ArrayBuffer(v.byteLength, { maxByteLength: v.maxByteLength });
+        new Uint8Array(copy).set(new Uint8Array(v));
+      } else {
+        copy = ArrayBuffer.prototype.slice.call(v, 0);
+      }
+      this.buffers.push(copy);
+    }
+
+    arrayBufferView(v) {
+      const type = viewTypeIndex.get(Object.getPrototypeOf(v)) ??
+        viewTypeIndex.get(Object.getPrototypeOf(Object.getPrototypeOf(v))) ?? 1;
+      this.tag(T.VIEW);
+      this.uint(type);
+      this.uint(v.byteOffset);
+      this.uint(v instanceof DataView ? v.byteLength : v.length);
+      this.value(v.buffer);
+    }
+
+    error(v) {
+      this.tag(T.ERROR);
+      const name = v.name;
+      this.string(typeof name === "string" && Object.hasOwn(errorTypes, name) ? name : "Error");
+      const message = Object.getOwnPropertyDescriptor(v, "message");
+      if (message !== undefined) {
+        this.tag(T.TRUE);
+        this.string(String(v.message));
+      } else {
+        this.tag(T.FALSE);
+      }
+      const stack = v.stack;
+      this.string(typeof stack === "string" ? stack : "");
+      if (Object.hasOwn(v, "cause")) {
+        this.tag(T.TRUE);
+        this.value(v.cause);
+      } else {
+        this.tag(T.FALSE);
+      }
+    }
+
+    domException(v) {
+      this.tag(T.DOM_EXCEPTION);
+      this.string(v.name);
+      this.string(v.message);
+      this.string(String(v.stack));
+    }
+  }
+
+  function isBranded(getter, v) {
+    try {
+      getter.call(v);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  class Reader {
+    constructor(data) {
+      this.bytes = data.bytes;
+      this.view = new DataView(data.bytes.buffer, data.bytes.byteOffset, data.bytes.byteLength);
+      this.pos = 0;
+      this.strings = data.strings;
+      this.buffers = data.buffers;
+      this.objects = [];
+    }
+
+    uint() {
+      let n = 0;
+      let shift = 0;
+      for (;;) {
+        const b = this.bytes[this.pos++];
+        n += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) return n;
+        shift += 7;
+      }
+    }
+
+    double() {
+      const d = this.view.getFloat64(this.pos);
+      this.pos += 8;
+      return d;
+    }
+
+    string() {
+      return this.strings[this.uint()];
+    }
+
+    keep(obj) {
+      this.objects.push(obj);
+      return obj;
+    }
+
+    properties(target) {
+      for (;;) {
+        if (this.bytes[this.pos] === T.END) {
+          this.pos++;
+          return target;
+        }
+        const key = this.string();
+        target[key] = this.value();
+      }
+    }
+
+    value() {
+      const t = this.bytes[this.pos++];
+      switch (t) {
+        case T.UNDEFINED: return undefined;
+        case T.NULL: return null;
+        case T.TRUE: return true;
+        case T.FALSE: return false;
+        case T.INT32: {
+          const v = this.view.getInt32(this.pos);
+          this.pos += 4;
+          return v;
+        }
+        case T.DOUBLE: return this.double();
+        case T.BIGINT: return parseBigInt(this.string());
+        case T.STRING: return this.string();
+        case T.REF: return this.objects[this.uint()];
+        case T.OBJECT: return this.properties(this.keep({}));
+        case T.ARRAY: {
+          const length = this.uint();
+          const a = this.keep(new Array(length));
+          for (let i = 0; i < length; i++) {
+            if (this.bytes[this.pos] === T.HOLE) this.pos++;
+            else a[i] = this.value();
+          }
+          return this.properties(a);
+        }
+        case T.SPARSE_ARRAY: return this.properties(this.keep(new Array(this.uint())));
+        case T.DATE: return this.keep(new Date(this.double()));
+        case T.REGEXP: {
+          const source = this.string();
+          return this.keep(new RegExp(source, this.string()));
+        }
+        case T.MAP: {
+          const m = this.keep(new Map());
+          const n = this.uint();
+          for (let i = 0; i < n; i += 2) {
+            const k = this.value();
+            m.set(k, this.value());
+          }
+          return m;
+        }
+        case T.SET: {
+          const s = this.keep(new Set());
+          const n = this.uint();
+          for (let i = 0; i < n; i++) s.add(this.value());
+          return s;
+        }
+        case T.ARRAY_BUFFER:
+        case T.SHARED_ARRAY_BUFFER:
+          return this.keep(this.buffers[this.uint()]);
+        case T.VIEW: {
+          const type = viewTypes[this.uint()];
+          const offset = this.uint();
+          const length = this.uint();
+          const id = this.objects.length;
+          this.objects.push(undefined);
+          const view = new type(this.value(), offset, length);
+          this.objects[id] = view;
+          return view;
+        }
+        case T.ERROR: {
+          const ctor = errorTypes[this.string()];
+          // Own properties in V8's order: stack, message, cause.
+          const e = this.keep(new ctor());
+          const message = this.bytes[this.pos++] === T.TRUE ? this.string() : undefined;
+          setStack(e, this.string());
+          if (message !== undefined) {
+            Object.defineProperty(e, "message", { value: message, writable: true, configurable: true });
+          }
+          if (this.bytes[this.pos++] === T.TRUE) {
+            Object.defineProperty(e, "cause", { value: this.value(), writable: true, configurable: true });
+          }
+          return e;
+        }
+        case T.DOM_EXCEPTION: {
+          const name = this.string();
+          const e = this.keep(new DOMException(this.string(), name));
+          setStack(e, this.string());
+          return e;
+        }
+        case T.NUMBER_OBJECT: return this.keep(Object(this.double()));
+        case T.STRING_OBJECT: return this.keep(Object(this.string()));
+        case T.BOOLEAN_OBJECT: return this.keep(Object(this.bytes[this.pos++] === T.TRUE));
+        case T.BIGINT_OBJECT: return this.keep(Object(parseBigInt(this.string())));
+      }
+      throw new Error(`corrupt serialized value: tag ${t} at ${this.pos - 1}`);
+    }
+  }
+
+  function parseBigInt(hex) {
+    return hex.startsWith("-") ? -BigInt("0x" + hex.slice(1)) : BigInt("0x" + hex);
+  }
+
+  function setStack(error, stack) {
+    Object.defineProperty(error, "stack", { value: stack, writable: true, configurable: true });
+  }
+
+  /**
+   * Serializes `value`; the ArrayBuffers in `transfer` are detached and their memory moves into the
+   * result (only once the whole value has serialized, so a failure detaches nothing).
+   */
+  function serialize(value, transfer = []) {
+    const slots = new Map();
+    transfer.forEach((buffer, i) => {
+      if (toStringTag.call(buffer) !== "[object ArrayBuffer]" || !isBranded(abByteLength, buffer)) {
+        throw cloneError("Value not transferable");
+      }
+      if (isDetached(buffer)) throw cloneError(`ArrayBuffer at index ${i} is already detached`);
+      if (!slots.has(buffer)) slots.set(buffer, slots.size);
+    });
+    const w = new Writer(slots);
+    w.buffers.length = slots.size;
+    w.value(value);
+    for (const [buffer, slot] of slots) w.buffers[slot] = buffer.transfer();
+    return { bytes: w.bytes.subarray(0, w.pos), strings: w.strings, buffers: w.buffers };
+  }
+
+  /** Builds the value a `serialize` result describes; it takes over the result's buffers. */
+  function deserialize(data) {
+    return new Reader(data).value();
+  }
+
+  function structuredClone(value, options = undefined) {
+    const prefix = "Failed to execute 'structuredClone'";
+    webidl.requiredArguments(arguments.length, 1, prefix);
+    let transfer = [];
+    if (options !== undefined && options !== null) {
+      if (typeof options !== "object" && typeof options !== "function") {
+        throw webidl.withCode(
+          new TypeError(`${prefix}: Argument 2 can not be converted to a dictionary`), "ERR_INVALID_ARG_TYPE");
+      }
+      const list = options.transfer;
+      if (list !== undefined) {
+        if (list === null || typeof list !== "object" || typeof list[Symbol.iterator] !== "function") {
+          throw new TypeError(
+            `${prefix}: 'transfer' of 'StructuredSerializeOptions' (Argument 2) can not be converted to sequence.`,
+          );
+        }
+        transfer = [...list];
+      }
+    }
+    return deserialize(serialize(value, transfer));
+  }
+
+  internal.structuredClone = structuredClone;
+  internal.serialization = { serialize, deserialize };
+})

@@ -1,0 +1,119 @@
+package isola.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher itself, {@code bin/isola}, as a user runs it: a new JVM per case, the JIT on by default,
+ * exit codes and streams as Deno's. The project is built by the time this module's tests run, so the
+ * launcher is told not to rebuild.
+ */
+class LauncherTest {
+  static final Path LAUNCHER = Path.of("..", "bin", "isola").toAbsolutePath().normalize();
+
+  record Run(int exitCode, String stdout, String stderr) {}
+
+  static Run isola(Path cwd, Map<String, String> env, String... args) throws Exception {
+    return launch(LAUNCHER, cwd, env, args);
+  }
+
+  static Run launch(Path launcher, Path cwd, Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(launcher.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+    pb.environment().put("ISOLA_SKIP_BUILD", "1");
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile("isola-out", ".txt");
+    Path err = Files.createTempFile("isola-err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "isola " + String.join(" ", args) + " timed out");
+    Run run = new Run(p.exitValue(), read(out), read(err));
+    Files.delete(out);
+    Files.delete(err);
+    return run;
+  }
+
+  private static String read(Path p) throws IOException {
+    return Files.readString(p, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void runsTheReadmeExample() throws Exception {
+    Run r = isola(LAUNCHER.getParent().getParent(), Map.of(), "run", "examples/hello.js");
+    assertEquals("Hello from isola!\n", r.stdout());
+    assertEquals("", r.stderr());
+    assertEquals(0, r.exitCode());
+  }
+
+  @Test
+  void exitCodesAreDenos(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("exit.js"), "console.log(Deno.args.join(','));\nDeno.exit(42);\n");
+    Files.writeString(dir.resolve("throw.js"), "throw new Error('boom');\n");
+    Run exit = isola(dir, Map.of(), "run", "exit.js", "a", "b");
+    assertEquals(new Run(42, "a,b\n", ""), exit);
+    Run thrown = isola(dir, Map.of(), "run", "throw.js");
+    assertEquals(1, thrown.exitCode());
+    assertTrue(thrown.stderr().startsWith("error: Uncaught (in promise) Error: boom\n"), thrown.stderr());
+  }
+
+  @Test
+  void reportsAMissingMainModule(@TempDir Path dir) throws Exception {
+    Run r = isola(dir, Map.of(), "run", "nope.js");
+    assertEquals(1, r.exitCode());
+    assertEquals("error: Module not found \"" + dir.toUri()
+        + "nope.js\".\n", r.stderr());
+  }
+
+  @Test
+  void evalRunsCodeWithArgs(@TempDir Path dir) throws Exception {
+    Run r = isola(dir, Map.of(), "eval", "console.log(1 + 1, Deno.args)", "x");
+    assertEquals(new Run(0, "2 [ \"x\" ]\n", ""), r);
+  }
+
+  @Test
+  void acceptsPermissionFlagsAndRunsWithoutTheJit(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("p.js"), "console.log(typeof Deno.exit);\n");
+    Run r = isola(dir, Map.of("ISOLA_JIT", "0"),
+        "run", "--allow-read=/tmp,/etc", "-W", "--allow-net", "--deny-env=HOME", "-A", "p.js");
+    assertEquals(new Run(0, "function\n", ""), r);
+    Run flag = isola(dir, Map.of(), "--no-jit", "run", "p.js");
+    assertEquals(new Run(0, "function\n", ""), flag);
+  }
+
+  @Test
+  void printsVersionAndHelp(@TempDir Path dir) throws Exception {
+    Run version = isola(dir, Map.of(), "--version");
+    assertEquals(0, version.exitCode());
+    assertTrue(version.stdout().startsWith("isola 0.1.0"), version.stdout());
+    Run help = isola(dir, Map.of(), "help");
+    assertEquals(0, help.exitCode());
+    assertTrue(help.stdout().contains("run") && help.stdout().contains("eval"), help.stdout());
+  }
+
+  @Test
+  void saysWhatItNeedsWithoutAJdk25(@TempDir Path dir) throws Exception {
+    // A fresh checkout with no cached JDK, and nothing usable where the launcher looks.
+    Path checkout = dir.resolve("checkout");
+    Files.createDirectories(checkout.resolve("bin"));
+    for (String script : List.of("isola", "find-jdk")) {
+      Files.copy(LAUNCHER.resolveSibling(script), checkout.resolve("bin").resolve(script));
+    }
+    Run r = launch(checkout.resolve("bin/isola"), checkout, Map.of("JAVA_HOME", "/nonexistent",
+        "ISOLA_JAVA_HOME", "", "ISOLA_JVM_DIR", dir.resolve("jvms").toString()), "run", "x.js");
+    assertTrue(r.stderr().contains("isola needs a JDK 25 or newer"), r.stderr());
+    assertEquals(2, r.exitCode());
+  }
+}
