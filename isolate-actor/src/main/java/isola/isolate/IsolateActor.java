@@ -73,15 +73,12 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     new CoreBinding(spec, output, core, ctx.getSelf().narrow()).register(ops);
     GuestInternals.register(ops);
     timerBinding.register(ops);
-<<<<<<< HEAD
-    new CompressionBinding().register(ops);
-    new CryptoBinding().register(ops);
-=======
     new PerformanceBinding(timerBinding).register(ops);
     new NavigatorBinding().register(ops);
     new EncodingBinding().register(ops);
     new UrlBinding().register(ops);
->>>>>>> main
+    new CompressionBinding().register(ops);
+    new CryptoBinding().register(ops);
     this.js = new IsolateContext(SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops);
   }
 

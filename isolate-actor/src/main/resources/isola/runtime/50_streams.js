@@ -2216,6 +2216,39 @@
     get size() { unwrap(this, "CountQueuingStrategy"); return countSize; }
   }
 
+  // console.log shows these objects as Deno does: the class name and a few live getters. The hook is
+  // the one 01_inspect.js honours; the fields go into an object "of" the class so that the inspector
+  // lays them out (line breaks included) exactly as for a real instance.
+  const privateInspect = Symbol.for("Deno.privateCustomInspect");
+  function defineInspect(cls, fields) {
+    const Shape = ({ [cls.name]: function () {} })[cls.name];
+    Object.defineProperty(cls.prototype, privateInspect, {
+      value: function (inspect, options) {
+        return inspect(Object.assign(Object.create(Shape.prototype), fields(this)), options);
+      },
+    });
+  }
+  const desiredSizeOf = (o) => ({ desiredSize: o.desiredSize });
+  const closedOf = (o) => ({ closed: o.closed });
+  const pairOf = (o) => ({ readable: o.readable, writable: o.writable });
+  const strategyOf = (o) => ({ highWaterMark: o.highWaterMark, size: o.size });
+  defineInspect(ReadableStream, (o) => ({
+    locked: o.locked,
+    state: unwrap(o, "ReadableStream").state,
+    supportsBYOB: unwrap(o, "ReadableStream").controller.kind === "ReadableByteStreamController",
+  }));
+  defineInspect(WritableStream, (o) => ({ locked: o.locked }));
+  defineInspect(TransformStream, pairOf);
+  defineInspect(ReadableStreamDefaultReader, closedOf);
+  defineInspect(ReadableStreamBYOBReader, closedOf);
+  defineInspect(WritableStreamDefaultWriter, (o) => ({ closed: o.closed, desiredSize: o.desiredSize, ready: o.ready }));
+  defineInspect(ReadableStreamDefaultController, desiredSizeOf);
+  defineInspect(ReadableByteStreamController, desiredSizeOf);
+  defineInspect(TransformStreamDefaultController, desiredSizeOf);
+  defineInspect(WritableStreamDefaultController, (o) => ({ signal: o.signal }));
+  defineInspect(ByteLengthQueuingStrategy, strategyOf);
+  defineInspect(CountQueuingStrategy, strategyOf);
+
   const classes = {
     ReadableStream, ReadableStreamDefaultReader, ReadableStreamBYOBReader, ReadableStreamBYOBRequest,
     ReadableStreamDefaultController, ReadableByteStreamController, WritableStream,
@@ -2245,7 +2278,7 @@
   }
 
   internal.webApis = Object.assign(internal.webApis ?? {}, classes);
-  internal.webSlot = { attach, unwrap, isKind, of: (o) => Slot.of(o), make, invalidThis, illegalConstructor };
+  internal.webSlot = { attach, unwrap, isKind, of: (o) => Slot.of(o), make, invalidThis, illegalConstructor, defineInspect };
   internal.streams = {
     ...classes,
     readableByteStreamFromPull,

@@ -216,6 +216,9 @@
     return r !== undefined && (r.kind === "Blob" || r.kind === "File");
   }
 
+  internal.webSlot.defineInspect(Blob, (o) => ({ size: o.size, type: o.type }));
+  internal.webSlot.defineInspect(File, (o) => ({ name: o.name, size: o.size, type: o.type }));
+
   internal.blob = { Blob, File, isBlob, isFile: (o) => isKind(o, "File"), fileFromBlob, bytesOf: (b) => { const r = blob(b); return concat(r.parts, r.size); } };
   internal.webApis = Object.assign(internal.webApis ?? {}, { Blob, File });
 })

@@ -113,6 +113,9 @@
     return it;
   }
 
+  // Deno shows the entries as an object: the last value of a name wins.
+  internal.webSlot.defineInspect(FormData, (o) => Object.fromEntries(unwrap(o, "FormData").entries.map((e) => [e.name, e.value])));
+
   internal.formData = { FormData };
   internal.webApis = Object.assign(internal.webApis ?? {}, { FormData });
 })

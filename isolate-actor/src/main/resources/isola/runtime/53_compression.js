@@ -64,6 +64,7 @@
   }
   for (const cls of [CompressionStream, DecompressionStream]) {
     Object.defineProperty(cls.prototype, Symbol.toStringTag, { value: cls.name, configurable: true });
+    internal.webSlot.defineInspect(cls, (o) => ({ readable: o.readable, writable: o.writable }));
   }
 
   internal.webApis = Object.assign(internal.webApis ?? {}, { CompressionStream, DecompressionStream });

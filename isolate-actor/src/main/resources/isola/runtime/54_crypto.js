@@ -587,6 +587,9 @@
   for (const cls of [Crypto, SubtleCrypto, CryptoKey]) {
     Object.defineProperty(cls.prototype, Symbol.toStringTag, { value: cls.name, configurable: true });
   }
+  internal.webSlot.defineInspect(Crypto, (o) => ({ subtle: o.subtle }));
+  internal.webSlot.defineInspect(SubtleCrypto, () => ({}));
+  internal.webSlot.defineInspect(CryptoKey, (o) => ({ type: o.type, extractable: o.extractable, algorithm: o.algorithm, usages: o.usages }));
   const subtle = new SubtleCrypto(illegal);
   const crypto = new Crypto(illegal);
 
