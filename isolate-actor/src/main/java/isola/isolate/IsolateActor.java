@@ -81,6 +81,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     new NavigatorBinding().register(ops);
     new EncodingBinding().register(ops);
     new UrlBinding().register(ops);
+    new CompressionBinding().register(ops);
+    new CryptoBinding().register(ops);
     JsErrors errors = new JsErrors();
     Permissions permissions = new Permissions(spec.permissions(), Path.of(spec.cwd()));
     WorkingDirectory cwd = new WorkingDirectory(Path.of(spec.cwd()));

@@ -21,13 +21,19 @@ final class JsValues {
     };
   }
 
-  /** A copy of the bytes of a Uint8Array (or any ArrayBuffer view, or an ArrayBuffer). */
-  static byte[] bytes(Value view) {
-    if (view.hasBufferElements()) {
-      return copy(view, 0, Math.toIntExact(view.getBufferSize()));
+  /**
+   * Copies the bytes of a JS ArrayBuffer or ArrayBufferView. GraalJS exposes an ArrayBuffer as an
+   * interop buffer but a view only as an object, so a view is read through its buffer, in one bulk copy.
+   */
+  static byte[] bytes(Value value) {
+    if (value.hasBufferElements()) {
+      return copy(value, 0, Math.toIntExact(value.getBufferSize()));
     }
-    Value buffer = view.getMember("buffer");
-    return copy(buffer, view.getMember("byteOffset").asLong(), view.getMember("byteLength").asInt());
+    Value buffer = value.getMember("buffer");
+    if (buffer == null || !buffer.hasBufferElements()) {
+      throw new IllegalArgumentException("expected an ArrayBuffer or a view, got " + value);
+    }
+    return copy(buffer, value.getMember("byteOffset").asLong(), value.getMember("byteLength").asInt());
   }
 
   private static byte[] copy(Value buffer, long offset, int length) {

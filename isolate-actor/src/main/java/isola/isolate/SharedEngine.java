@@ -32,6 +32,12 @@ public final class SharedEngine {
       "45_structured_clone.js",
       "46_performance.js",
       "47_navigator.js",
+      "50_streams.js",
+      "51_blob.js",
+      "52_formdata.js",
+      "53_compression.js",
+      "54_crypto.js",
+      "55_text_streams.js",
       "80_testing.js",
       "90_deno_ns.js",
       "99_main.js");

@@ -82,6 +82,7 @@
     PerformanceMark: internal.performance.PerformanceMark,
     PerformanceMeasure: internal.performance.PerformanceMeasure,
     Navigator: internal.navigator.Navigator,
+    ...internal.webApis,
   };
   delete globals.Window;
   for (const [name, value] of Object.entries(globals)) {
