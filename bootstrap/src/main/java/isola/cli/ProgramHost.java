@@ -2,6 +2,7 @@ package isola.cli;
 
 import isola.host.IsolaHost;
 import isola.isolate.HostOutput;
+import isola.isolate.SharedEngine;
 import isola.protocol.IsolateSpec;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -14,8 +15,26 @@ final class ProgramHost {
     HostOutput output = new HostOutput(
         new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
     // Never closed: the process halts right after (see exit).
+    Thread prewarm = Thread.ofPlatform().name("isola-prewarm").start(ProgramHost::prewarm);
     IsolaHost host = IsolaHost.start("isola");
+    joinQuietly(prewarm);
     return host.run(spec, output).toCompletableFuture().join();
+  }
+
+  private static void prewarm() {
+    try {
+      SharedEngine.prewarm();
+    } catch (RuntimeException e) {
+      // Only a head start: the isolate meets (and reports) the same failure itself.
+    }
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

@@ -44,28 +44,7 @@ final class IsolateContext implements AutoCloseable {
       SharedEngine shared, Path cwd, Path mainModule, String mainSource, Map<String, Object> ops,
       JsErrors errors) {
     this.modules = new ModuleFileSystem(cwd, mainModule, mainSource);
-    this.context = Context.newBuilder("js")
-        .engine(shared.engine())
-        .allowHostAccess(HOST_ACCESS)
-        .allowHostClassLookup(name -> false)
-        .allowCreateThread(false)
-        .allowCreateProcess(false)
-        .allowNativeAccess(false)
-        .allowIO(IOAccess.newBuilder().fileSystem(modules).build())
-        .allowExperimentalOptions(true)
-        .option("js.ecmascript-version", "staging")
-        .option("js.console", "false")
-        .option("js.print", "false")
-        .option("js.load", "false")
-        .option("js.polyglot-builtin", "false")
-        .option("js.java-package-globals", "false")
-        .option("js.graal-builtin", "true")
-        .option("js.unhandled-rejections", "handler")
-        .option("js.text-encoding", "true")
-        .option("js.esm-eval-returns-exports", "true")
-        .option("js.shell", "true")
-        .option("js.stack-trace-api", "true")
-        .build();
+    this.context = newContext(shared, modules);
     Map<String, Object> binding = new HashMap<>(ops);
     binding.put("op_source_line", (ProxyExecutable) args ->
         sourceLine(args[0].asString(), args[1].asInt()));
@@ -88,6 +67,49 @@ final class IsolateContext implements AutoCloseable {
     this.hasPendingWork = host.getMember("hasPendingWork");
     this.exitCode = host.getMember("exitCode");
     this.processRejections = host.getMember("processRejections");
+  }
+
+  /**
+   * Every context of the engine is built with these same options (different options would split the
+   * code cache). Only {@code modules}, the context's file system, differs.
+   */
+  private static Context newContext(SharedEngine shared, ModuleFileSystem modules) {
+    return Context.newBuilder("js")
+        .engine(shared.engine())
+        .allowHostAccess(HOST_ACCESS)
+        .allowHostClassLookup(name -> false)
+        .allowCreateThread(false)
+        .allowCreateProcess(false)
+        .allowNativeAccess(false)
+        .allowIO(IOAccess.newBuilder().fileSystem(modules).build())
+        .allowExperimentalOptions(true)
+        .option("js.ecmascript-version", "staging")
+        .option("js.console", "false")
+        .option("js.print", "false")
+        .option("js.load", "false")
+        .option("js.polyglot-builtin", "false")
+        .option("js.java-package-globals", "false")
+        .option("js.graal-builtin", "true")
+        .option("js.unhandled-rejections", "handler")
+        .option("js.text-encoding", "true")
+        .option("js.esm-eval-returns-exports", "true")
+        .option("js.shell", "true")
+        .option("js.stack-trace-api", "true")
+        .build();
+  }
+
+  /**
+   * Parses the runtime JS into the shared engine's code cache in a throwaway context, so that the
+   * first isolate finds it parsed.
+   */
+  static void prewarm() {
+    SharedEngine shared = SharedEngine.get();
+    Path here = Path.of("").toAbsolutePath();
+    try (Context context = newContext(shared, new ModuleFileSystem(here, here.resolve("$prewarm$.js"), ""))) {
+      for (Source source : shared.runtimeSources()) {
+        context.eval(source);
+      }
+    }
   }
 
   /** Starts evaluating the main module; its result and errors arrive through the event loop. */
