@@ -284,6 +284,19 @@
     return formatRaw(ctx, value, recurseTimes, typedArray);
   }
 
+  // For Web API classes Deno prints as "Name { field: value, ... }" from live getters: the fields go
+  // into an object "of" the class so that the inspector lays them out (line breaks included) exactly
+  // as for a real instance.
+  function defineInspect(cls, fields) {
+    const Shape = ({ [cls.name]: function () {} })[cls.name];
+    Object.defineProperty(cls.prototype, privateCustomInspect, {
+      value: function (inspect, options) {
+        return inspect(Object.assign(Object.create(Shape.prototype), fields(this)), options);
+      },
+    });
+  }
+  internal.defineInspect = defineInspect;
+
   function customInspectResult(ctx, value, context, recurseTimes) {
     const deno = value[customInspect];
     if (typeof deno === "function") {

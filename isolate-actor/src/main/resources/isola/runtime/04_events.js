@@ -89,7 +89,8 @@
 
   class EventTarget {
     constructor() {
-      this[listenersOf] = new Map();
+      // Not enumerable: console.log of an EventTarget shows none of its bookkeeping, as in Deno.
+      Object.defineProperty(this, listenersOf, { value: new Map() });
     }
     addEventListener(type, callback, options = undefined) {
       if (arguments.length < 2) {

@@ -200,4 +200,6 @@
       return () => s.algorithms.delete(algorithm);
     },
   };
+  internal.defineInspect(AbortSignal, (s) => ({ aborted: s.aborted, reason: s.reason, onabort: s.onabort }));
+  internal.defineInspect(AbortController, (c) => ({ signal: c.signal }));
 })

@@ -2216,18 +2216,8 @@
     get size() { unwrap(this, "CountQueuingStrategy"); return countSize; }
   }
 
-  // console.log shows these objects as Deno does: the class name and a few live getters. The hook is
-  // the one 01_inspect.js honours; the fields go into an object "of" the class so that the inspector
-  // lays them out (line breaks included) exactly as for a real instance.
-  const privateInspect = Symbol.for("Deno.privateCustomInspect");
-  function defineInspect(cls, fields) {
-    const Shape = ({ [cls.name]: function () {} })[cls.name];
-    Object.defineProperty(cls.prototype, privateInspect, {
-      value: function (inspect, options) {
-        return inspect(Object.assign(Object.create(Shape.prototype), fields(this)), options);
-      },
-    });
-  }
+  // console.log shows these objects as Deno does: the class name and a few live getters.
+  const defineInspect = internal.defineInspect;
   const desiredSizeOf = (o) => ({ desiredSize: o.desiredSize });
   const closedOf = (o) => ({ closed: o.closed });
   const pairOf = (o) => ({ readable: o.readable, writable: o.writable });
