@@ -48,11 +48,29 @@
     return typeof name === "string" && name.startsWith("ext:isola/");
   }
 
+  // GraalJS words some engine errors differently from V8. Where a report shows them (stacks,
+  // uncaught errors) they read as in Deno; `error.message` itself stays GraalJS's.
+  const v8Wording = [
+    [/^Cannot read property '(.*)' of (null|undefined)$/, "Cannot read properties of $2 (reading '$1')"],
+    [/^Cannot set property '(.*)' of (null|undefined)$/, "Cannot set properties of $2 (setting '$1')"],
+  ];
+  function v8Message(message) {
+    for (const [pattern, wording] of v8Wording) {
+      if (pattern.test(message)) return message.replace(pattern, wording);
+    }
+    return message;
+  }
+  internal.v8Message = v8Message;
+
   const errorToString = Error.prototype.toString;
   Error.prepareStackTrace = function prepareStackTrace(error, callSites) {
     let head;
     try {
       head = errorToString.call(error);
+      if (error instanceof TypeError) {
+        const colon = head.indexOf(": ");
+        if (colon > 0) head = head.slice(0, colon + 2) + v8Message(head.slice(colon + 2));
+      }
     } catch {
       head = "<error>";
     }

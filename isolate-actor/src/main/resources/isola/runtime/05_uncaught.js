@@ -68,7 +68,7 @@
 
   function headline(error) {
     if (!isError(error)) return internal.inspect(error, { colors: false });
-    return `${error.name}: ${error.message}`;
+    return `${error.name}: ${error instanceof TypeError ? internal.v8Message(String(error.message)) : error.message}`;
   }
 
   let dying = false;
