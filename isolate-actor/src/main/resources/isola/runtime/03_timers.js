@@ -91,9 +91,16 @@
       if (value.constructor?.name) return ` Received an instance of ${value.constructor.name}`;
       return ` Received ${internal.inspect(value, { depth: -1 })}`;
     }
-    let shown = internal.inspect(value, { colors: false });
+    // Node's inspect, which these messages come from, prefers single quotes for strings.
+    let shown = typeof value === "string" ? nodeQuote(value) : internal.inspect(value, { colors: false });
     if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
     return ` Received type ${typeof value} (${shown})`;
+  }
+
+  function nodeQuote(s) {
+    const quote = !s.includes("'") ? "'" : !s.includes('"') ? '"' : !s.includes("`") ? "`" : "'";
+    const escaped = JSON.stringify(s).slice(1, -1).replace(/\\"/g, '"');
+    return quote + (quote === "'" ? escaped.replace(/'/g, "\\'") : escaped) + quote;
   }
 
   function validateCallback(callback) {
