@@ -267,15 +267,16 @@ export function assertIsError(error, ErrorClass, msgMatches, msg) {
   }
 }
 
-export function assertThrows(fn, errorClassOrMsg, msgIncludesOrMsg, msg) {
-  let ErrorClass;
-  let msgIncludes;
+// assertThrows/assertRejects take (fn, ErrorClass?, msgIncludes?, msg?) or (fn, msg?).
+function errorExpectation(errorClassOrMsg, msgIncludesOrMsg, msg) {
   if (typeof errorClassOrMsg === "function") {
-    ErrorClass = errorClassOrMsg;
-    msgIncludes = msgIncludesOrMsg;
-  } else {
-    msg = errorClassOrMsg;
+    return { ErrorClass: errorClassOrMsg, msgIncludes: msgIncludesOrMsg, msg };
   }
+  return { ErrorClass: undefined, msgIncludes: undefined, msg: errorClassOrMsg };
+}
+
+export function assertThrows(fn, errorClassOrMsg, msgIncludesOrMsg, message) {
+  const { ErrorClass, msgIncludes, msg } = errorExpectation(errorClassOrMsg, msgIncludesOrMsg, message);
   try {
     fn();
   } catch (error) {
@@ -285,15 +286,8 @@ export function assertThrows(fn, errorClassOrMsg, msgIncludesOrMsg, msg) {
   throw new AssertionError(`Expected function to throw${suffix(msg)}`);
 }
 
-export async function assertRejects(fn, errorClassOrMsg, msgIncludesOrMsg, msg) {
-  let ErrorClass;
-  let msgIncludes;
-  if (typeof errorClassOrMsg === "function") {
-    ErrorClass = errorClassOrMsg;
-    msgIncludes = msgIncludesOrMsg;
-  } else {
-    msg = errorClassOrMsg;
-  }
+export async function assertRejects(fn, errorClassOrMsg, msgIncludesOrMsg, message) {
+  const { ErrorClass, msgIncludes, msg } = errorExpectation(errorClassOrMsg, msgIncludesOrMsg, message);
   let promise;
   try {
     promise = fn();
