@@ -49,6 +49,19 @@ public final class HostOutput {
     }
   }
 
+  /** Raw bytes ({@code Deno.stdout.write}): written through, after the text buffered before them. */
+  void write(byte[] bytes, boolean toStderr) {
+    flush(outBuf, out);
+    if (toStderr) flush(errBuf, err);
+    try {
+      OutputStream stream = toStderr ? err : out;
+      stream.write(bytes);
+      stream.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   void flush() {
     flush(outBuf, out);
     flush(errBuf, err);

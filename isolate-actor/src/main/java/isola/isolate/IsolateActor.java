@@ -91,6 +91,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
         permissions, cwd, new ResourceTable(ctx), fs, ctx.getSelf().narrow(), errors);
     fsBinding.register(ops);
     new PermissionsBinding(permissions, cwd).register(ops);
+    new OsBinding(permissions, errors, output).register(ops);
     this.js = new IsolateContext(
         SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops, errors);
   }

@@ -25,6 +25,7 @@ public final class SharedEngine {
       "05_uncaught.js",
       "10_permissions.js",
       "30_fs.js",
+      "31_os.js",
       "40_webidl.js",
       "41_abort.js",
       "42_encoding.js",

@@ -47,6 +47,7 @@
     unrefTimer: internal.timers.unrefTimer,
     noColor: true,
     test: internal.testing.test,
+    ...internal.os,
     ...internal.fs,
     permissions: internal.permissions.permissions,
     Permissions: internal.permissions.Permissions,

@@ -1,0 +1,166 @@
+package isola.isolate;
+
+import isola.ops.OpException;
+import isola.ops.permissions.PermissionKind;
+import isola.ops.permissions.Permissions;
+import isola.protocol.ErrorKind;
+import isola.protocol.OpError;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/**
+ * Sync ops of 31_os.js: {@code Deno.env}, the facts about the process and the machine, and writes to
+ * the process's stdout and stderr. The environment starts as the JVM's and changes only for this
+ * isolate ({@code Deno.env.set} is never visible to other isolates or the JVM).
+ */
+final class OsBinding {
+  private final Permissions permissions;
+  private final JsErrors errors;
+  private final HostOutput output;
+  private final Map<String, String> env = new HashMap<>(System.getenv());
+
+  OsBinding(Permissions permissions, JsErrors errors, HostOutput output) {
+    this.permissions = permissions;
+    this.errors = errors;
+    this.output = output;
+  }
+
+  void register(Map<String, Object> ops) {
+    ops.put("op_env_get", (ProxyExecutable) args -> errors.guard(() -> {
+      String key = args[0].asString();
+      permissions.check(PermissionKind.ENV, key);
+      validateKey(key);
+      return env.get(key);
+    }));
+    ops.put("op_env_set", (ProxyExecutable) args -> errors.guard(() -> {
+      String key = args[0].asString();
+      String value = args[1].asString();
+      permissions.check(PermissionKind.ENV, key);
+      validateKey(key);
+      if (value.indexOf('\0') >= 0) throw typeError("Value contains invalid characters: " + quoted(value));
+      env.put(key, value);
+      return null;
+    }));
+    ops.put("op_env_delete", (ProxyExecutable) args -> errors.guard(() -> {
+      String key = args[0].asString();
+      permissions.check(PermissionKind.ENV, key);
+      validateKey(key);
+      env.remove(key);
+      return null;
+    }));
+    ops.put("op_env_to_object", (ProxyExecutable) args -> errors.guard(() -> {
+      permissions.checkAll(PermissionKind.ENV);
+      List<Object> flat = new ArrayList<>();
+      env.forEach((k, v) -> {
+        flat.add(k);
+        flat.add(v);
+      });
+      return ProxyArray.fromList(flat);
+    }));
+    ops.put("op_ppid", (ProxyExecutable) args ->
+        ProcessHandle.current().parent().map(p -> (double) p.pid()).orElse(0.0));
+    ops.put("op_memory_usage", (ProxyExecutable) args -> {
+      Runtime rt = Runtime.getRuntime();
+      long heapUsed = rt.totalMemory() - rt.freeMemory();
+      long external = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed();
+      return ProxyArray.fromArray((double) rss(), (double) rt.totalMemory(), (double) heapUsed, (double) external);
+    });
+    ops.put("op_hostname", (ProxyExecutable) args -> errors.guard(() -> {
+      permissions.check(PermissionKind.SYS, "hostname");
+      return hostname();
+    }));
+    ops.put("op_os_release", (ProxyExecutable) args -> errors.guard(() -> {
+      permissions.check(PermissionKind.SYS, "osRelease");
+      return System.getProperty("os.version");
+    }));
+    ops.put("op_loadavg", (ProxyExecutable) args -> errors.guard(() -> {
+      permissions.check(PermissionKind.SYS, "loadavg");
+      String[] parts = readProc("/proc/loadavg").split("\\s+");
+      return ProxyArray.fromArray(
+          Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
+    }));
+    ops.put("op_system_memory_info", (ProxyExecutable) args -> errors.guard(() -> {
+      permissions.check(PermissionKind.SYS, "systemMemoryInfo");
+      return ProxyArray.fromList(new ArrayList<>(memInfo()));
+    }));
+    ops.put("op_write_stdio", (ProxyExecutable) args -> {
+      byte[] bytes = JsValues.bytes(args[1]);
+      output.write(bytes, args[0].asInt() == 2);
+      return bytes.length;
+    });
+    ops.put("op_exec_path", (ProxyExecutable) args ->
+        ProcessHandle.current().info().command().orElse(""));
+    ops.put("op_is_terminal", (ProxyExecutable) args -> {
+      var console = System.console();
+      return console != null && console.isTerminal();
+    });
+  }
+
+  private static void validateKey(String key) throws OpException {
+    if (key.isEmpty()) throw typeError("Key is an empty string.");
+    if (key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {
+      throw typeError("Key contains invalid characters: " + quoted(key));
+    }
+  }
+
+  private static OpException typeError(String message) {
+    return new OpException(new OpError(ErrorKind.TypeError, null, message));
+  }
+
+  /** As Rust's Debug formatting of a string, which Deno's messages use. */
+  private static String quoted(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\0", "\\0").replace("\n", "\\n") + "\"";
+  }
+
+  private static long rss() {
+    try {
+      String[] statm = readProc("/proc/self/statm").split("\\s+");
+      return Long.parseLong(statm[1]) * 4096;
+    } catch (RuntimeException e) {
+      return Runtime.getRuntime().totalMemory();
+    }
+  }
+
+  private static String hostname() {
+    try {
+      return readProc("/proc/sys/kernel/hostname").trim();
+    } catch (RuntimeException e) {
+      try {
+        return InetAddress.getLocalHost().getHostName();
+      } catch (IOException io) {
+        return "localhost";
+      }
+    }
+  }
+
+  /** total, free, available, buffers, cached, swapTotal, swapFree in bytes, from /proc/meminfo. */
+  private static List<Double> memInfo() {
+    Map<String, Double> kb = new HashMap<>();
+    for (String line : readProc("/proc/meminfo").split("\n")) {
+      String[] parts = line.split(":\\s*");
+      if (parts.length == 2) kb.put(parts[0], Double.parseDouble(parts[1].replace(" kB", "").trim()) * 1024);
+    }
+    List<Double> out = new ArrayList<>();
+    for (String key : List.of("MemTotal", "MemFree", "MemAvailable", "Buffers", "Cached", "SwapTotal", "SwapFree")) {
+      out.add(kb.getOrDefault(key, 0.0));
+    }
+    return out;
+  }
+
+  private static String readProc(String path) {
+    try {
+      return Files.readString(Path.of(path));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+// The process namespace (Deno's runtime/js/30_os.js and 40_process stdio): Deno.env, facts about the
+// process and the machine, and the standard streams. Paired with OsBinding.java.
+(function (binding, internal) {
+  "use strict";
+  const ops = internal.ops;
+
+  class Env {
+    get(key) {
+      return ops.op_env_get(String(key)) ?? undefined;
+    }
+    set(key, value) {
+      ops.op_env_set(String(key), String(value));
+    }
+    delete(key) {
+      ops.op_env_delete(String(key));
+    }
+    has(key) {
+      return ops.op_env_get(String(key)) != null;
+    }
+    toObject() {
+      const flat = ops.op_env_to_object();
+      const object = {};
+      for (let i = 0; i < flat.length; i += 2) object[flat[i]] = flat[i + 1];
+      return object;
+    }
+  }
+
+  class Stdio {
+    #fd;
+    constructor(fd) {
+      this.#fd = fd;
+    }
+    get rid() {
+      return this.#fd;
+    }
+    isTerminal() {
+      return ops.op_is_terminal(this.#fd);
+    }
+  }
+
+  class Writer extends Stdio {
+    #fd;
+    #writable;
+    constructor(fd) {
+      super(fd);
+      this.#fd = fd;
+    }
+    writeSync(p) {
+      return ops.op_write_stdio(this.#fd, p);
+    }
+    write(p) {
+      try {
+        return Promise.resolve(ops.op_write_stdio(this.#fd, p));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    get writable() {
+      if (this.#writable === undefined) {
+        this.#writable = new WritableStream({ write: (chunk) => { this.writeSync(chunk); } });
+      }
+      return this.#writable;
+    }
+  }
+
+  function memoryUsage() {
+    const [rss, heapTotal, heapUsed, external] = ops.op_memory_usage();
+    return { rss, heapTotal, heapUsed, external };
+  }
+
+  function loadavg() {
+    return Array.from(ops.op_loadavg());
+  }
+
+  function systemMemoryInfo() {
+    const [total, free, available, buffers, cached, swapTotal, swapFree] = ops.op_system_memory_info();
+    return { total, free, available, buffers, cached, swapTotal, swapFree };
+  }
+
+  internal.os = {
+    env: new Env(),
+    ppid: ops.op_ppid(),
+    memoryUsage,
+    hostname: () => ops.op_hostname(),
+    osRelease: () => ops.op_os_release(),
+    loadavg,
+    systemMemoryInfo,
+    execPath: () => ops.op_exec_path(),
+    stdin: new Stdio(0),
+    stdout: new Writer(1),
+    stderr: new Writer(2),
+  };
+})
