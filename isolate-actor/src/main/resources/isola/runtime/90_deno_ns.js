@@ -98,4 +98,5 @@
     get: () => internal.navigator.navigator, enumerable: true, configurable: true,
   });
   Object.defineProperty(globalThis, "self", { value: globalThis, writable: true, configurable: true });
+  if (internal.workers.isWorker) internal.workers.installWorkerGlobals();
 })
