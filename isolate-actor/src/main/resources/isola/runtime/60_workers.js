@@ -107,6 +107,11 @@
         throw new TypeError(`The provided value '${type}' is not a valid enum value of type WorkerType`);
       }
       if (type === "classic") throw new DOMException("Classic workers are not supported.", "NotSupportedError");
+      if (options?.deno?.permissions !== undefined) {
+        // isola has no --unstable-worker-options; Deno without that flag ends the program like this.
+        internal.print("Unstable API 'Worker.deno.permissions'. The `--unstable-worker-options` flag must be provided.\n", true);
+        internal.quit(70);
+      }
       const url = String(specifier);
       if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url)) throw new URIError("invalid URL: relative URL without a base");
       this.#name = name;
