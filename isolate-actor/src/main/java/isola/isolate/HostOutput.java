@@ -32,6 +32,11 @@ public final class HostOutput {
     this.testEvents = testEvents;
   }
 
+  /** Output for another isolate (a worker) to the same streams, with its own per-turn buffers. */
+  HostOutput sibling() {
+    return new HostOutput(out, err, testEvents);
+  }
+
   void testEvent(String json) {
     flush();
     testEvents.accept(json);

@@ -14,6 +14,7 @@ import isola.protocol.Terminate;
 import isola.protocol.TimerCommand;
 import isola.protocol.TimersDue;
 import isola.protocol.VoidRequest;
+import isola.protocol.WorkerEvent;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,19 +53,27 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final List<OpReply> pendingReplies = new ArrayList<>();
   private final TimerBinding timerBinding;
   private final FsBinding fsBinding;
+  private final WorkerBinding workerBinding;
   private boolean flushScheduled;
   private boolean finished;
 
   public static Behavior<IsolateMessage> create(
       IsolateSpec spec, HostOutput output, ActorRef<IsolateExited> watcher) {
-    return Behaviors.setup(ctx -> new IsolateActor(ctx, spec, output, watcher).start());
+    return create(spec, output, watcher, null);
+  }
+
+  /** An isolate that is a worker of {@code parent} (or a main isolate when it is null). */
+  public static Behavior<IsolateMessage> create(
+      IsolateSpec spec, HostOutput output, ActorRef<IsolateExited> watcher, WorkerParent parent) {
+    return Behaviors.setup(ctx -> new IsolateActor(ctx, spec, output, watcher, parent).start());
   }
 
   private IsolateActor(
       ActorContext<IsolateMessage> ctx,
       IsolateSpec spec,
       HostOutput output,
-      ActorRef<IsolateExited> watcher) {
+      ActorRef<IsolateExited> watcher,
+      WorkerParent parent) {
     super(ctx);
     this.spec = spec;
     this.output = output;
@@ -92,6 +101,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     fsBinding.register(ops);
     new PermissionsBinding(permissions, cwd).register(ops);
     new OsBinding(permissions, errors, output).register(ops);
+    this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent);
+    workerBinding.register(ops);
     this.js = new IsolateContext(
         SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops, errors);
   }
@@ -106,6 +117,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
         .onMessage(OpReply.class, this::onOpReply)
         .onMessageEquals(FlushReplies.INSTANCE, this::onFlushReplies)
         .onMessage(TimersDue.class, this::onTimersDue)
+        .onMessage(WorkerEvent.class, this::onWorkerEvent)
         .onMessage(Terminate.class, t -> finish(t.exitCode()))
         .onSignal(PostStop.class, s -> closeContext())
         .onSignal(PreRestart.class, s -> closeContext())
@@ -126,6 +138,11 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     List<OpReply> batch = List.copyOf(pendingReplies);
     pendingReplies.clear();
     return turn(() -> js.resolve(batch));
+  }
+
+  private Behavior<IsolateMessage> onWorkerEvent(WorkerEvent event) {
+    if (event instanceof WorkerEvent.Exited exited) workerBinding.exited(exited.workerId());
+    return turn(() -> js.workerEvent(event));
   }
 
   private Behavior<IsolateMessage> onTimersDue(TimersDue due) {

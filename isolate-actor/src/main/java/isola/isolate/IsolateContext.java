@@ -1,6 +1,9 @@
 package isola.isolate;
 
 import isola.protocol.OpReply;
+import isola.protocol.SerializedValue;
+import isola.protocol.WorkerEvent;
+import java.nio.ByteBuffer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -37,6 +40,7 @@ final class IsolateContext implements AutoCloseable {
   private final Value hasPendingWork;
   private final Value exitCode;
   private final Value processRejections;
+  private final Value workerEvent;
   private boolean rejectionsQueued;
 
   IsolateContext(
@@ -69,6 +73,7 @@ final class IsolateContext implements AutoCloseable {
     this.hasPendingWork = host.getMember("hasPendingWork");
     this.exitCode = host.getMember("exitCode");
     this.processRejections = host.getMember("processRejections");
+    this.workerEvent = host.getMember("workerEvent");
   }
 
   /**
@@ -139,6 +144,24 @@ final class IsolateContext implements AutoCloseable {
       }
     }
     resolveOps.executeVoid(ProxyArray.fromArray(flat));
+  }
+
+  /** Delivers a message, error or end of a worker (or, in a worker, a message from its parent). */
+  void workerEvent(WorkerEvent event) {
+    switch (event) {
+      case WorkerEvent.ToWorker m -> workerEvent.executeVoid("message", -1, wire(m.data()));
+      case WorkerEvent.FromWorker m -> workerEvent.executeVoid("message", m.workerId(), wire(m.data()));
+      case WorkerEvent.Failed f -> workerEvent.executeVoid(
+          "error", f.workerId(), ProxyArray.fromArray(f.message(), f.filename(), f.lineno(), f.colno()));
+      case WorkerEvent.Exited e -> workerEvent.executeVoid("exit", e.workerId(), null);
+    }
+  }
+
+  private static ProxyArray wire(SerializedValue value) {
+    return ProxyArray.fromArray(
+        ByteBuffer.wrap(value.bytes()),
+        ProxyArray.fromList(new java.util.ArrayList<Object>(value.strings())),
+        ProxyArray.fromList(value.buffers().stream().map(b -> (Object) ByteBuffer.wrap(b)).toList()));
   }
 
   /** Runs the next due timer callback, if any; false when none is due. One call per callback. */

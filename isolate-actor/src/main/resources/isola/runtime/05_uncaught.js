@@ -71,11 +71,20 @@
     return `${error.name}: ${error instanceof TypeError ? internal.v8Message(String(error.message)) : error.message}`;
   }
 
+  // In a worker, Deno names the worker in the report and tells the parent (60_workers.js).
+  const workerName = ops.op_worker_role();
+
   let dying = false;
   function fatal(error, inPromise) {
     if (dying) internal.quit(1);
     dying = true;
-    internal.print(`error: Uncaught ${inPromise ? "(in promise) " : ""}${describe(error)}\n`, true);
+    const where = workerName === null ? "" : `(in worker "${workerName}") `;
+    const promise = inPromise ? "(in promise) " : "";
+    internal.print(`error: Uncaught ${where}${promise}${describe(error)}\n`, true);
+    if (workerName !== null) {
+      const loc = location(error) ?? { filename: "", lineno: 0, colno: 0 };
+      ops.op_worker_fail(`Uncaught ${promise}${headline(error)}`, loc.filename, loc.lineno, loc.colno);
+    }
     internal.quit(1);
   }
 

@@ -99,4 +99,5 @@
     get: () => internal.navigator.navigator, enumerable: true, configurable: true,
   });
   Object.defineProperty(globalThis, "self", { value: globalThis, writable: true, configurable: true });
+  if (internal.workers.isWorker) internal.workers.installWorkerGlobals();
 })

@@ -70,11 +70,13 @@
   }
 
   function hasReferencedWork() {
-    return internal.refedTimerCount() > 0 || internal.pendingOpCount() > 0;
+    return internal.refedTimerCount() > 0 || internal.pendingOpCount() > 0 || internal.workers.keepsAlive();
   }
 
   let unloaded = false;
   function hasPendingWork() {
+    // A worker lives until it closes itself, fails, or its parent terminates it (Deno).
+    if (internal.workers.isWorker) return true;
     if (hasReferencedWork()) return true;
     if (testsRunning && internal.testing.stalled()) return true;
     if (unloaded) return false;

@@ -1,0 +1,229 @@
+// Workers: `new Worker(url, { type: "module" })` runs a module in a child isolate (WorkerBinding spawns
+// it as a child actor). Messages cross as structured-clone form (45_structured_clone.js), never as
+// live values. In a worker, the global scope is a DedicatedWorkerGlobalScope with postMessage, close,
+// name and onmessage, as in Deno.
+(function (binding, internal) {
+  "use strict";
+  const ops = internal.ops;
+  const { Event, EventTarget, ErrorEvent } = internal.events;
+  const { serialize, deserialize } = internal.serialization;
+  const { webidl, DOMException } = internal;
+
+  class MessageEvent extends Event {
+    #data;
+    #origin;
+    #lastEventId;
+    #source;
+    #ports;
+    constructor(type, eventInitDict = undefined) {
+      super(type, eventInitDict);
+      const init = eventInitDict ?? {};
+      this.#data = init.data === undefined ? null : init.data;
+      this.#origin = init.origin === undefined ? "" : String(init.origin);
+      this.#lastEventId = init.lastEventId === undefined ? "" : String(init.lastEventId);
+      this.#source = init.source ?? null;
+      this.#ports = init.ports === undefined ? [] : [...init.ports];
+    }
+    get data() { return this.#data; }
+    get origin() { return this.#origin; }
+    get lastEventId() { return this.#lastEventId; }
+    get source() { return this.#source; }
+    get ports() { return this.#ports; }
+    get [Symbol.toStringTag]() { return "MessageEvent"; }
+  }
+
+  // `on<type>` attributes: the handler is one listener, added when first set, so it runs in the order
+  // it was first assigned among the other listeners (HTML's event handler rule).
+  const handlersOf = new WeakMap();
+  function defineEventHandler(proto, type, enumerable) {
+    Object.defineProperty(proto, `on${type}`, {
+      get() { return handlersOf.get(this)?.get(type) ?? null; },
+      set(value) {
+        let handlers = handlersOf.get(this);
+        if (handlers === undefined) handlersOf.set(this, handlers = new Map());
+        if (!handlers.has(type)) {
+          this.addEventListener(type, function (event) {
+            const handler = handlers.get(type);
+            if (typeof handler !== "function") return;
+            const result = Reflect.apply(handler, this, [event]);
+            if (result === false && event.cancelable) event.preventDefault();
+          });
+        }
+        handlers.set(type, typeof value === "function" ? value : null);
+      },
+      enumerable,
+      configurable: true,
+    });
+  }
+
+  function transferList(transferOrOptions, prefix) {
+    if (transferOrOptions === undefined || transferOrOptions === null) return [];
+    if (Array.isArray(transferOrOptions)) return transferOrOptions;
+    if (typeof transferOrOptions !== "object") {
+      throw new TypeError(`${prefix}: Argument 2 can not be converted to a dictionary`);
+    }
+    const list = transferOrOptions.transfer;
+    return list === undefined ? [] : [...list];
+  }
+
+  function toWire(message, transferOrOptions, prefix) {
+    const s = serialize(message, transferList(transferOrOptions, prefix));
+    return [s.bytes, s.strings, s.buffers];
+  }
+
+  // [bytes, strings, buffers] from the host: the bytes are read in place, the buffers become
+  // ArrayBuffers of this context (the message owns its arrays, nobody else sees them).
+  function fromWire(wire) {
+    return deserialize({
+      bytes: new Uint8Array(wire[0]),
+      strings: Array.from(wire[1]),
+      buffers: Array.from(wire[2], (b) => new Uint8Array(b).slice().buffer),
+    });
+  }
+
+  function dispatchMessage(target, wire) {
+    let data;
+    try {
+      data = fromWire(wire);
+    } catch {
+      target.dispatchEvent(internal.makeTrusted(new MessageEvent("messageerror")));
+      return;
+    }
+    target.dispatchEvent(internal.makeTrusted(new MessageEvent("message", { data })));
+  }
+
+  // Workers of this isolate that have neither ended nor been terminated; each keeps it alive (Deno).
+  const workers = new Map();
+  const WORKER_TYPES = ["classic", "module"];
+
+  class Worker extends EventTarget {
+    #id;
+    #name;
+    constructor(specifier, options = undefined) {
+      super();
+      const name = options?.name === undefined ? "" : String(options.name);
+      const type = options?.type === undefined ? "classic" : String(options.type);
+      if (!WORKER_TYPES.includes(type)) {
+        throw new TypeError(`The provided value '${type}' is not a valid enum value of type WorkerType`);
+      }
+      if (type === "classic") throw new DOMException("Classic workers are not supported.", "NotSupportedError");
+      if (options?.deno?.permissions !== undefined) {
+        // isola has no --unstable-worker-options; Deno without that flag ends the program like this.
+        internal.print("Unstable API 'Worker.deno.permissions'. The `--unstable-worker-options` flag must be provided.\n", true);
+        internal.quit(70);
+      }
+      const url = String(specifier);
+      if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url)) throw new URIError("invalid URL: relative URL without a base");
+      this.#name = name;
+      this.#id = ops.op_worker_spawn(new URL(url).href, name);
+      workers.set(this.#id, this);
+    }
+
+    postMessage(message, transferOrOptions = undefined) {
+      webidl.requiredArguments(arguments.length, 1, "Failed to execute 'postMessage' on 'Worker'");
+      if (!workers.has(this.#id)) return;
+      ops.op_worker_post(this.#id, ...toWire(message, transferOrOptions, "Failed to execute 'postMessage' on 'Worker'"));
+    }
+
+    terminate() {
+      if (workers.delete(this.#id)) ops.op_worker_terminate(this.#id);
+    }
+
+    get [Symbol.toStringTag]() { return "Worker"; }
+  }
+  for (const type of ["error", "message", "messageerror"]) defineEventHandler(Worker.prototype, type, true);
+
+  // Deno ends the parent when a worker's error is not prevented at the Worker object, with this report.
+  function unhandledWorkerError() {
+    const error = new Error("Unhandled error in child worker.");
+    Object.defineProperty(error, "stack", {
+      value: "Error: Unhandled error in child worker.\n    at Worker.#pollControl (ext:runtime/11_workers.js:1:3400)",
+      writable: true,
+      configurable: true,
+    });
+    internal.fatal(error, true);
+  }
+
+  // Host entry: a message, error or end of worker `id`, or (id -1, in a worker) a parent's message.
+  function workerEvent(kind, id, payload) {
+    if (id === -1) {
+      dispatchMessage(globalThis, payload);
+      return;
+    }
+    const worker = workers.get(id);
+    if (worker === undefined) return;
+    if (kind === "message") {
+      dispatchMessage(worker, payload);
+    } else if (kind === "error") {
+      // Deno dispatches this one untrusted.
+      const event = new ErrorEvent("error", {
+        cancelable: true,
+        message: payload[0],
+        filename: payload[1],
+        lineno: payload[2],
+        colno: payload[3],
+        error: null,
+      });
+      worker.dispatchEvent(event);
+      if (!event.defaultPrevented) unhandledWorkerError();
+    } else if (kind === "exit") {
+      workers.delete(id);
+    }
+  }
+
+  const workerName = ops.op_worker_role();
+  const isWorker = workerName !== null;
+
+  function WorkerGlobalScope() {
+    throw new TypeError("Illegal constructor");
+  }
+  WorkerGlobalScope.prototype = Object.create(EventTarget.prototype, {
+    constructor: { value: WorkerGlobalScope, writable: true, configurable: true },
+    [Symbol.toStringTag]: { value: "WorkerGlobalScope", configurable: true },
+  });
+  function DedicatedWorkerGlobalScope() {
+    throw new TypeError("Illegal constructor");
+  }
+  DedicatedWorkerGlobalScope.prototype = Object.create(WorkerGlobalScope.prototype, {
+    constructor: { value: DedicatedWorkerGlobalScope, writable: true, configurable: true },
+    [Symbol.toStringTag]: { value: "DedicatedWorkerGlobalScope", configurable: true },
+  });
+
+  /** The worker's global object takes Deno's worker shape; called last by 90_deno_ns.js. */
+  function installWorkerGlobals() {
+    Object.setPrototypeOf(globalThis, DedicatedWorkerGlobalScope.prototype);
+    // GraalJS's own tag ("global") would hide the prototype's.
+    delete globalThis[Symbol.toStringTag];
+    delete globalThis.Window;
+    delete globalThis.window;
+    const fns = {
+      postMessage(message, transferOrOptions = undefined) {
+        const prefix = "Failed to execute 'postMessage' on 'DedicatedWorkerGlobalScope'";
+        webidl.requiredArguments(arguments.length, 1, prefix);
+        ops.op_worker_post_to_parent(...toWire(message, transferOrOptions, prefix));
+      },
+      // Deno stops the worker at once: nothing after close() runs.
+      close() {
+        internal.quit(0);
+      },
+    };
+    for (const [name, value] of Object.entries(fns)) {
+      Object.defineProperty(globalThis, name, { value, writable: true, enumerable: true, configurable: true });
+    }
+    Object.defineProperty(globalThis, "name", { value: workerName, writable: true, enumerable: true, configurable: true });
+    defineEventHandler(globalThis, "message", true);
+    Object.defineProperty(globalThis, "WorkerGlobalScope", { value: WorkerGlobalScope, writable: true, configurable: true });
+    Object.defineProperty(globalThis, "DedicatedWorkerGlobalScope", {
+      value: DedicatedWorkerGlobalScope, writable: true, configurable: true,
+    });
+  }
+
+  internal.workers = {
+    isWorker,
+    name: workerName,
+    installWorkerGlobals,
+    keepsAlive: () => workers.size > 0,
+  };
+  internal.webApis = Object.assign(internal.webApis ?? {}, { Worker, MessageEvent });
+  internal.host.workerEvent = workerEvent;
+})
