@@ -52,6 +52,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final List<OpReply> pendingReplies = new ArrayList<>();
   private final TimerBinding timerBinding;
   private final FsBinding fsBinding;
+  private final NetBinding netBinding;
   private boolean flushScheduled;
   private boolean finished;
 
@@ -87,9 +88,11 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     Permissions permissions = new Permissions(spec.permissions(), Path.of(spec.cwd()));
     WorkingDirectory cwd = new WorkingDirectory(Path.of(spec.cwd()));
     ActorRef<FsRequest> fs = ctx.spawn(FsOps.create(), "fs", FsOps.DISPATCHER);
-    this.fsBinding = new FsBinding(
-        permissions, cwd, new ResourceTable(ctx), fs, ctx.getSelf().narrow(), errors);
+    ResourceTable resources = new ResourceTable(ctx);
+    this.fsBinding = new FsBinding(permissions, cwd, resources, fs, ctx.getSelf().narrow(), errors);
     fsBinding.register(ops);
+    this.netBinding = new NetBinding(ctx, permissions, resources, ctx.getSelf().narrow(), errors);
+    netBinding.register(ops);
     new PermissionsBinding(permissions, cwd).register(ops);
     this.js = new IsolateContext(
         SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops, errors);
@@ -112,7 +115,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   }
 
   private Behavior<IsolateMessage> onOpReply(OpReply reply) {
-    pendingReplies.add(fsBinding.adopt(reply));
+    pendingReplies.add(netBinding.adopt(fsBinding.adopt(reply)));
     if (!flushScheduled) {
       flushScheduled = true;
       getContext().getSelf().tell(FlushReplies.INSTANCE);

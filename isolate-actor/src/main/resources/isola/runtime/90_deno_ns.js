@@ -48,6 +48,7 @@
     noColor: true,
     test: internal.testing.test,
     ...internal.fs,
+    ...internal.net,
     permissions: internal.permissions.permissions,
     Permissions: internal.permissions.Permissions,
     PermissionStatus: internal.permissions.PermissionStatus,
