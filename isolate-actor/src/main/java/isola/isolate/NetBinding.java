@@ -17,6 +17,8 @@ import isola.protocol.TcpRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.AsynchronousServerSocketChannel;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.Channel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,17 @@ final class NetBinding {
   private final ActorRef<ConnectRequest> net;
   private final ActorRef<OpReply> replyTo;
   private final JsErrors errors;
-  private final Map<Integer, ActorRef<TcpRequest>> conns = new HashMap<>();
-  private final Map<Integer, ActorRef<ListenerRequest>> listeners = new HashMap<>();
+  private final Map<Integer, Conn> conns = new HashMap<>();
+  private final Map<Integer, Listener> listeners = new HashMap<>();
+
+  /**
+   * Closing happens here, at once, as Deno's close is synchronous (a connect right after a listener's
+   * close must be refused); NIO channels may be closed from any thread. The actor then fails what was
+   * still pending on the socket and stops.
+   */
+  private record Conn(AsynchronousSocketChannel channel, ActorRef<TcpRequest> actor) {}
+
+  private record Listener(AsynchronousServerSocketChannel channel, ActorRef<ListenerRequest> actor) {}
 
   NetBinding(ActorContext<?> context, Permissions permissions, ResourceTable resources,
       ActorRef<OpReply> replyTo, JsErrors errors) {
@@ -57,9 +68,9 @@ final class NetBinding {
     ops.put("op_net_listen_tcp", (ProxyExecutable) a -> errors.guard(() ->
         listen(a[0].asString(), a[1].asInt())));
     ops.put("op_net_accept_tcp", (ProxyExecutable) a -> errors.guard(() -> {
-      ActorRef<ListenerRequest> listener = listeners.get(a[1].asInt());
+      Listener listener = listeners.get(a[1].asInt());
       if (listener == null) throw new OpException(TcpListener.CLOSED);
-      listener.tell(new ListenerRequest.Accept(a[0].asInt(), replyTo));
+      listener.actor().tell(new ListenerRequest.Accept(a[0].asInt(), replyTo));
       return null;
     }));
     ops.put("op_net_connect_tcp", (ProxyExecutable) a -> errors.guard(() -> {
@@ -91,14 +102,16 @@ final class NetBinding {
     }));
     ops.put("op_net_close", (ProxyExecutable) a -> errors.guard(() -> {
       int rid = a[0].asInt();
-      ActorRef<TcpRequest> conn = conns.remove(rid);
+      Conn conn = conns.remove(rid);
       if (conn != null) {
-        conn.tell(new TcpRequest.Close());
+        closeQuietly(conn.channel());
+        conn.actor().tell(new TcpRequest.Close());
         return null;
       }
-      ActorRef<ListenerRequest> listener = listeners.remove(rid);
+      Listener listener = listeners.remove(rid);
       if (listener == null) throw badResource();
-      listener.tell(new ListenerRequest.Close());
+      closeQuietly(listener.channel());
+      listener.actor().tell(new ListenerRequest.Close());
       return null;
     }));
   }
@@ -107,8 +120,8 @@ final class NetBinding {
   OpReply adopt(OpReply reply) {
     if (reply instanceof OpReply.Ok ok && ok.value() instanceof OpenSocket socket) {
       int rid = resources.newRid();
-      conns.put(rid, context.spawn(TcpConnection.create(socket.channel()), "tcp-conn-" + rid,
-          DispatcherSelector.sameAsParent()));
+      conns.put(rid, new Conn(socket.channel(), context.spawn(TcpConnection.create(socket.channel()),
+          "tcp-conn-" + rid, DispatcherSelector.sameAsParent())));
       return OpReply.ok(ok.promiseId(), List.of(rid,
           host(socket.local()), socket.local().getPort(),
           host(socket.remote()), socket.remote().getPort()));
@@ -122,28 +135,34 @@ final class NetBinding {
     AsynchronousServerSocketChannel channel = null;
     try {
       channel = AsynchronousServerSocketChannel.open();
-      channel.bind(new InetSocketAddress(hostname, port));
+      InetSocketAddress requested = new InetSocketAddress(hostname, port);
+      channel.bind(requested);
       InetSocketAddress bound = (InetSocketAddress) channel.getLocalAddress();
+      // The JDK binds "0.0.0.0" on a dual-stack socket and reports "::"; Deno reports what was asked.
+      String shown = bound.getAddress().isAnyLocalAddress() && !requested.isUnresolved()
+          ? host(requested) : host(bound);
       int rid = resources.newRid();
-      listeners.put(rid, context.spawn(TcpListener.create(channel), "tcp-listener-" + rid,
-          DispatcherSelector.sameAsParent()));
-      return JsValues.toJs(List.of(rid, host(bound), bound.getPort()));
+      listeners.put(rid, new Listener(channel, context.spawn(TcpListener.create(channel),
+          "tcp-listener-" + rid, DispatcherSelector.sameAsParent())));
+      return JsValues.toJs(List.of(rid, shown, bound.getPort()));
     } catch (IOException | RuntimeException e) {
-      if (channel != null) {
-        try {
-          channel.close();
-        } catch (IOException ignored) {
-          // it never listened
-        }
-      }
+      if (channel != null) closeQuietly(channel);
       throw new OpException(NetErrors.of(e));
     }
   }
 
   private ActorRef<TcpRequest> conn(int rid) throws OpException {
-    ActorRef<TcpRequest> conn = conns.get(rid);
+    Conn conn = conns.get(rid);
     if (conn == null) throw badResource();
-    return conn;
+    return conn.actor();
+  }
+
+  private static void closeQuietly(Channel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // the socket is released either way
+    }
   }
 
   private static OpException badResource() {

@@ -205,7 +205,7 @@
 
   function validPort(port) {
     const n = Number(port);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new TypeError("Invalid port (out of range)");
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new RangeError(`Invalid port (out of range): ${port}`);
     return n;
   }
 

@@ -3,7 +3,6 @@ package isola.ops.net;
 import isola.protocol.ErrorKind;
 import isola.protocol.OpError;
 import java.net.UnknownHostException;
-import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
 
@@ -30,12 +29,16 @@ public final class NetErrors {
     new Known("Transport endpoint is not connected", ErrorKind.NotConnected, "ENOTCONN", 107),
   };
 
-  /** Deno's error for a pending read or accept whose resource was closed under it. */
-  public static final OpError INTERRUPTED = OpError.of(ErrorKind.Interrupted, "operation canceled");
+  /**
+   * Deno's error for a read or write pending when its socket was closed. Requests on an id already
+   * closed never reach the socket (the isolate answers BadResource), so a closed channel here always
+   * means a close that came after the request.
+   */
+  public static final OpError INTERRUPTED =
+      new OpError(ErrorKind.Interrupted, "EINTR", "operation canceled");
 
   public static OpError of(Throwable t) {
-    if (t instanceof AsynchronousCloseException) return INTERRUPTED;
-    if (t instanceof ClosedChannelException) return OpError.of(ErrorKind.BadResource, "Bad resource ID");
+    if (t instanceof ClosedChannelException) return INTERRUPTED;
     if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
       return OpError.of(ErrorKind.Error, "failed to lookup address information: Name or service not known");
     }

@@ -5,7 +5,7 @@ import isola.protocol.OpError;
 import isola.protocol.ErrorKind;
 import isola.protocol.OpReply;
 import java.io.IOException;
-import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
@@ -79,7 +79,7 @@ public final class TcpListener extends AbstractBehavior<ListenerRequest> {
       @Override
       public void failed(Throwable e, ListenerRequest.Accept a) {
         a.replyTo().tell(OpReply.err(a.promiseId(),
-            e instanceof AsynchronousCloseException ? CLOSED : NetErrors.of(e)));
+            e instanceof ClosedChannelException ? CLOSED : NetErrors.of(e)));
         self.tell(new AcceptDone());
       }
     });
