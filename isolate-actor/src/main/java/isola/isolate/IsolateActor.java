@@ -54,6 +54,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final TimerBinding timerBinding;
   private final FsBinding fsBinding;
   private final WorkerBinding workerBinding;
+  private final NetBinding netBinding;
   private boolean flushScheduled;
   private boolean finished;
 
@@ -96,9 +97,11 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     Permissions permissions = new Permissions(spec.permissions(), Path.of(spec.cwd()));
     WorkingDirectory cwd = new WorkingDirectory(Path.of(spec.cwd()));
     ActorRef<FsRequest> fs = ctx.spawn(FsOps.create(), "fs", FsOps.DISPATCHER);
-    this.fsBinding = new FsBinding(
-        permissions, cwd, new ResourceTable(ctx), fs, ctx.getSelf().narrow(), errors);
+    ResourceTable resources = new ResourceTable(ctx);
+    this.fsBinding = new FsBinding(permissions, cwd, resources, fs, ctx.getSelf().narrow(), errors);
     fsBinding.register(ops);
+    this.netBinding = new NetBinding(ctx, permissions, resources, ctx.getSelf().narrow(), errors);
+    netBinding.register(ops);
     new PermissionsBinding(permissions, cwd).register(ops);
     new OsBinding(permissions, errors, output).register(ops);
     this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent);
@@ -125,7 +128,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   }
 
   private Behavior<IsolateMessage> onOpReply(OpReply reply) {
-    pendingReplies.add(fsBinding.adopt(reply));
+    pendingReplies.add(netBinding.adopt(fsBinding.adopt(reply)));
     if (!flushScheduled) {
       flushScheduled = true;
       getContext().getSelf().tell(FlushReplies.INSTANCE);

@@ -31,6 +31,11 @@ final class ResourceTable {
     this.context = context;
   }
 
+  /** A fresh id for a resource kept elsewhere (sockets, see {@link NetBinding}): one id space. */
+  int newRid() {
+    return nextRid++;
+  }
+
   int add(OpenFile file) {
     int rid = nextRid++;
     ActorRef<FileRequest> actor = context.spawn(FileResource.create(file), "file-" + rid, FsOps.DISPATCHER);

@@ -39,7 +39,8 @@ public final class SharedEngine {
       "53_compression.js",
       "54_crypto.js",
       "55_text_streams.js",
-      "60_workers.js",
+      "60_net.js",
+      "61_workers.js",
       "80_testing.js",
       "90_deno_ns.js",
       "99_main.js");

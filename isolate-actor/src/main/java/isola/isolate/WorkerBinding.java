@@ -20,7 +20,7 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
- * Ops of runtime/60_workers.js. As a parent: spawn worker isolates as child actors, post to them and
+ * Ops of runtime/61_workers.js. As a parent: spawn worker isolates as child actors, post to them and
  * stop them. As a worker ({@code role} not null): post to the parent and report a fatal error to it.
  * Messages cross as {@link SerializedValue}s, never as live values of this context.
  *

@@ -71,7 +71,7 @@
     return `${error.name}: ${error instanceof TypeError ? internal.v8Message(String(error.message)) : error.message}`;
   }
 
-  // In a worker, Deno names the worker in the report and tells the parent (60_workers.js).
+  // In a worker, Deno names the worker in the report and tells the parent (61_workers.js).
   const workerName = ops.op_worker_role();
 
   let dying = false;

@@ -304,51 +304,63 @@
 
     /** Reads the file in 64 KiB chunks and closes it at the end (Deno's readable). */
     get readable() {
-      if (this.#readable === undefined && typeof globalThis.ReadableStream === "function") {
-        const file = this;
-        this.#readable = new globalThis.ReadableStream({
-          async pull(controller) {
-            try {
-              const buf = new Uint8Array(chunkSize);
-              const n = await file.read(buf);
-              if (n === null) {
-                file.#closeQuietly();
-                controller.close();
-              } else {
-                controller.enqueue(buf.subarray(0, n));
-              }
-            } catch (e) {
-              file.#closeQuietly();
-              controller.error(e);
-            }
-          },
-          cancel() {
-            file.#closeQuietly();
-          },
-        });
+      if (this.#readable === undefined) {
+        this.#readable = readableOf((buf) => this.read(buf), () => this.#closeQuietly());
       }
       return this.#readable;
     }
 
     /** Writes every chunk in full; closing or aborting the stream closes the file. */
     get writable() {
-      if (this.#writable === undefined && typeof globalThis.WritableStream === "function") {
-        const file = this;
-        this.#writable = new globalThis.WritableStream({
-          async write(chunk) {
-            let done = 0;
-            while (done < chunk.byteLength) done += await file.write(chunk.subarray(done));
-          },
-          close() {
-            file.#closeQuietly();
-          },
-          abort() {
-            file.#closeQuietly();
-          },
-        });
+      if (this.#writable === undefined) {
+        this.#writable = writableOf((chunk) => this.write(chunk), () => this.#closeQuietly());
       }
       return this.#writable;
     }
+  }
+
+  /**
+   * Deno's readable for a resource (a file, a connection): `read` fills a 64 KiB buffer per pull, so
+   * nothing is read before the consumer asks; at the end or on cancel the resource is closed.
+   * Created lazily: ReadableStream is defined by a later runtime file.
+   */
+  function readableOf(read, closeQuietly) {
+    return new globalThis.ReadableStream({
+      async pull(controller) {
+        try {
+          const buf = new Uint8Array(chunkSize);
+          const n = await read(buf);
+          if (n === null) {
+            closeQuietly();
+            controller.close();
+          } else {
+            controller.enqueue(buf.subarray(0, n));
+          }
+        } catch (e) {
+          closeQuietly();
+          controller.error(e);
+        }
+      },
+      cancel() {
+        closeQuietly();
+      },
+    });
+  }
+
+  /** Deno's writable for a resource: every chunk is written in full; close or abort closes it. */
+  function writableOf(write, closeQuietly) {
+    return new globalThis.WritableStream({
+      async write(chunk) {
+        let done = 0;
+        while (done < chunk.byteLength) done += await write(chunk.subarray(done));
+      },
+      close() {
+        closeQuietly();
+      },
+      abort() {
+        closeQuietly();
+      },
+    });
   }
 
   function copyRead(buf, p) {
@@ -491,4 +503,5 @@
     makeTempDir, makeTempDirSync, makeTempFile, makeTempFileSync, cwd, chdir,
   };
   internal.pathFromURL = pathFromURL;
+  internal.resourceStreams = { readableOf, writableOf, copyRead };
 })

@@ -49,6 +49,7 @@
     test: internal.testing.test,
     ...internal.os,
     ...internal.fs,
+    ...internal.net,
     permissions: internal.permissions.permissions,
     Permissions: internal.permissions.Permissions,
     PermissionStatus: internal.permissions.PermissionStatus,
