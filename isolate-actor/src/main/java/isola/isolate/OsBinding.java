@@ -99,6 +99,12 @@ final class OsBinding {
     });
     ops.put("op_exec_path", (ProxyExecutable) args ->
         ProcessHandle.current().info().command().orElse(""));
+    // prompt/confirm/alert on a terminal: they block until the user answers, as in Deno.
+    ops.put("op_read_line", (ProxyExecutable) args -> {
+      output.flush();
+      var console = System.console();
+      return console == null ? null : console.readLine();
+    });
     ops.put("op_is_terminal", (ProxyExecutable) args -> {
       var console = System.console();
       return console != null && console.isTerminal();

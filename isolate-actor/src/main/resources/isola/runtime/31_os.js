@@ -77,6 +77,32 @@
     return { total, free, available, buffers, cached, swapTotal, swapFree };
   }
 
+  // prompt/confirm/alert as Deno has them: without a terminal on stdin they neither print nor wait
+  // (prompt gives null, confirm false); on a terminal they ask and read a line.
+  function interactive() {
+    return ops.op_is_terminal(0) && ops.op_is_terminal(1);
+  }
+  function alert(message = "Alert") {
+    if (!interactive()) return;
+    internal.print(`${message} [Enter] `, false);
+    ops.op_read_line();
+  }
+  function confirm(message = "Confirm") {
+    if (!interactive()) return false;
+    internal.print(`${message} [y/N] `, false);
+    const answer = ops.op_read_line();
+    return answer === "y" || answer === "Y";
+  }
+  function prompt(message = "Prompt", defaultValue = undefined) {
+    defaultValue ??= "";
+    if (!interactive()) return null;
+    internal.print(`${message}${defaultValue ? ` [${defaultValue}]` : ""} `, false);
+    const answer = ops.op_read_line();
+    if (answer === null) return null;
+    return answer === "" ? defaultValue : answer;
+  }
+  internal.dialogs = { alert, confirm, prompt };
+
   internal.os = {
     env: new Env(),
     ppid: ops.op_ppid(),

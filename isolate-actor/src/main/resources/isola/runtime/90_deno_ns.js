@@ -70,6 +70,7 @@
     clearTimeout: internal.timers.clearTimeout,
     clearInterval: internal.timers.clearInterval,
     queueMicrotask: internal.timers.queueMicrotask,
+    ...internal.dialogs,
     reportError: (error) => internal.reportException(error),
     DOMException: internal.DOMException,
     ...internal.events,
