@@ -49,6 +49,10 @@ final class PrettyReporter extends TestReporter {
         outputShown = false;
         inTest = true;
       }
+      case "uncaught" -> {
+        newLine();
+        out.print("Uncaught error from " + display(module) + " FAILED\n");
+      }
       case "stepWait" -> {
         newLine();
         out.print("  ".repeat(e.integer("level")) + e.text("name") + " ...");
@@ -104,6 +108,7 @@ final class PrettyReporter extends TestReporter {
     return switch (e.text("status")) {
       case "ok" -> "ok";
       case "ignored" -> "ignored";
+      case "cancelled" -> "cancelled";
       case "failedSteps" -> {
         int n = e.integer("failedSteps");
         yield "FAILED (due to " + n + " failed step" + (n == 1 ? "" : "s") + ")";

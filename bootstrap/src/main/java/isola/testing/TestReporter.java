@@ -63,6 +63,13 @@ abstract class TestReporter {
         }
         if ("failed".equals(e.text("status"))) fail(e.text("name"), e);
       }
+      case "uncaught" -> {
+        tally.failed++;
+        tally.failures.add(new TestTally.Failure(display(e.text("origin")) + " (uncaught error)",
+            e.text("error") + "\nThis error was not caught from a test and caused the test runner to fail on"
+                + " the referenced module.\nIt most likely originated from a dangling promise,"
+                + " event/timeout handler or top-level code.", display(e.text("origin")), 0));
+      }
       case "stepResult" -> {
         switch (e.text("status")) {
           case "ok" -> tally.passedSteps++;

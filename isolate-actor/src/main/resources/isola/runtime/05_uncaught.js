@@ -78,6 +78,7 @@
   function fatal(error, inPromise) {
     if (dying) internal.quit(1);
     dying = true;
+    if (internal.testing?.uncaught(describe(error))) internal.quit(1);
     const where = workerName === null ? "" : `(in worker "${workerName}") `;
     const promise = inPromise ? "(in promise) " : "";
     internal.print(`error: Uncaught ${where}${promise}${describe(error)}\n`, true);

@@ -178,6 +178,8 @@
     if (options.shuffleSeed != null) shuffle(selected, options.shuffleSeed);
     emit({ type: "plan", origin, total: selected.length, filteredOut: tests.length - selected.length, usedOnly: only.length > 0 });
     let failures = 0;
+    unfinished = selected.slice();
+    runOrigin = origin;
     for (const t of selected) {
       if (options.failFast != null && failures >= options.failFast) break;
       emit({ type: "wait", name: t.name, site: t.site });
@@ -202,12 +204,34 @@
         passedSteps: context.passedSteps,
         error: error !== null ? describeFailure(error) : undefined,
       });
+      unfinished.shift();
     }
+    unfinished = null;
     emit({ type: "end" });
+  }
+
+  // Tests of the running module not finished yet; null when none run.
+  let unfinished = null;
+  let runOrigin = null;
+
+  /**
+   * An error no test caught (a stray timer, a dangling promise) fails the module as Deno does: the
+   * running test and those after it are cancelled. Returns false when no tests are running.
+   */
+  function uncaught(report) {
+    if (unfinished === null) return false;
+    emit({ type: "uncaught", origin: runOrigin, error: report });
+    for (const t of unfinished) {
+      emit({ type: "result", name: t.name, site: t.site, status: "cancelled", durationMs: 0 });
+    }
+    unfinished = null;
+    emit({ type: "end" });
+    return true;
   }
 
   internal.testing = {
     test,
+    uncaught,
     enabled: options !== null,
     run,
     stalled,
