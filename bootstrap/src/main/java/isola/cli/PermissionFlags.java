@@ -5,7 +5,6 @@ import isola.protocol.PermissionSet.Grant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,63 +16,49 @@ public final class PermissionFlags {
   @Option(names = {"-A", "--allow-all"}, description = "Allow all permissions")
   boolean allowAll;
 
-  @Option(names = {"-R", "--allow-read"}, arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "PATH",
+  @Option(names = {"-R", "--allow-read"}, arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "PATH",
       description = "Allow file system read access")
   List<String> allowRead;
 
-  @Option(names = {"-W", "--allow-write"}, arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "PATH",
+  @Option(names = {"-W", "--allow-write"}, arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "PATH",
       description = "Allow file system write access")
   List<String> allowWrite;
 
-  @Option(names = {"-N", "--allow-net"}, arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "HOST",
+  @Option(names = {"-N", "--allow-net"}, arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "HOST",
       description = "Allow network access")
   List<String> allowNet;
 
-  @Option(names = {"-E", "--allow-env"}, arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "NAME",
+  @Option(names = {"-E", "--allow-env"}, arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "NAME",
       description = "Allow access to environment variables")
   List<String> allowEnv;
 
-  @Option(names = {"--allow-run"}, arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "PROGRAM",
+  @Option(names = {"--allow-run"}, arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "PROGRAM",
       description = "Allow running subprocesses")
   List<String> allowRun;
 
-  @Option(names = {"-S", "--allow-sys"}, arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "API",
+  @Option(names = {"-S", "--allow-sys"}, arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "API",
       description = "Allow access to OS information")
   List<String> allowSys;
 
-  @Option(names = {"--allow-ffi"}, arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "PATH",
+  @Option(names = {"--allow-ffi"}, arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "PATH",
       description = "Allow loading dynamic libraries")
   List<String> allowFfi;
 
-  @Option(names = {"-I", "--allow-import"}, arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "HOST",
+  @Option(names = {"-I", "--allow-import"}, arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "HOST",
       description = "Allow importing from remote hosts")
   List<String> allowImport;
 
-  @Option(names = "--deny-read", arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "PATH") List<String> denyRead;
-  @Option(names = "--deny-write", arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "PATH") List<String> denyWrite;
-  @Option(names = "--deny-net", arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "HOST") List<String> denyNet;
-  @Option(names = "--deny-env", arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "NAME") List<String> denyEnv;
-  @Option(names = "--deny-run", arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "PROGRAM") List<String> denyRun;
-  @Option(names = "--deny-sys", arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "API") List<String> denySys;
-  @Option(names = "--deny-ffi", arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "PATH") List<String> denyFfi;
-  @Option(names = "--deny-import", arity = "0..1", fallbackValue = "", preprocessor = PermissionFlags.ValueAfterEquals.class, paramLabel = "HOST") List<String> denyImport;
+  @Option(names = "--deny-read", arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "PATH") List<String> denyRead;
+  @Option(names = "--deny-write", arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "PATH") List<String> denyWrite;
+  @Option(names = "--deny-net", arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "HOST") List<String> denyNet;
+  @Option(names = "--deny-env", arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "NAME") List<String> denyEnv;
+  @Option(names = "--deny-run", arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "PROGRAM") List<String> denyRun;
+  @Option(names = "--deny-sys", arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "API") List<String> denySys;
+  @Option(names = "--deny-ffi", arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "PATH") List<String> denyFfi;
+  @Option(names = "--deny-import", arity = "0..1", fallbackValue = "", preprocessor = ValueAfterEquals.class, paramLabel = "HOST") List<String> denyImport;
 
   @Option(names = "--no-prompt", description = "Never prompt for permissions (always the case)")
   boolean noPrompt;
-
-  /**
-   * Deno takes a flag's value only after {@code =} ({@code --allow-read=/tmp}); {@code --allow-read
-   * main.js} grants all reads and runs main.js. Picocli would take main.js as the value, so a flag
-   * written without {@code =} gets its empty (everything) value here.
-   */
-  public static final class ValueAfterEquals implements CommandLine.IParameterPreprocessor {
-    @Override
-    public boolean preprocess(java.util.Stack<String> args, CommandLine.Model.CommandSpec command,
-        CommandLine.Model.ArgSpec arg, java.util.Map<String, Object> info) {
-      if (!"=".equals(info.get("separator"))) args.push("");
-      return false;
-    }
-  }
 
   public PermissionSet toPermissionSet() {
     return new PermissionSet(

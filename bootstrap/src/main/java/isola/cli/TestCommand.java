@@ -19,9 +19,9 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--filter", paramLabel = "FILTER", description = "Run tests whose name contains FILTER, or matches /REGEX/")
   String filter;
 
-  @Option(names = "--fail-fast", arity = "0..1", fallbackValue = "1", paramLabel = "N",
+  @Option(names = "--fail-fast", arity = "0..1", preprocessor = ValueAfterEquals.class, paramLabel = "N",
       description = "Stop after N failed tests (default 1)")
-  Integer failFast;
+  String failFast;
 
   @Option(names = "--permit-no-files", description = "Don't fail when no test modules are found")
   boolean permitNoFiles;
@@ -33,7 +33,7 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--junit-path", paramLabel = "PATH", description = "Also write a JUnit XML report to PATH ('-': stdout)")
   Path junitPath;
 
-  @Option(names = "--shuffle", arity = "0..1", fallbackValue = "", paramLabel = "SEED",
+  @Option(names = "--shuffle", arity = "0..1", preprocessor = ValueAfterEquals.class, paramLabel = "SEED",
       description = "Run tests in a random order (repeatable with SEED)")
   String shuffle;
 
@@ -67,8 +67,9 @@ final class TestCommand implements Callable<Integer> {
     }
     Long seed = shuffle == null ? null
         : shuffle.isEmpty() ? (long) (Math.random() * Integer.MAX_VALUE) : Long.parseLong(shuffle);
+    Integer failAfter = failFast == null ? null : failFast.isEmpty() ? 1 : Integer.parseInt(failFast);
     var settings = new TestRun.Settings(
-        reporter, junitPath, filter, failFast, seed, parallel, permissions.toPermissionSet());
+        reporter, junitPath, filter, failAfter, seed, parallel, permissions.toPermissionSet());
     return new TestRun(settings, cwd, out, err).run(modules);
   }
 }
