@@ -1,6 +1,7 @@
 package isola.cli;
 
 import isola.testing.TestDiscovery;
+import isola.testing.TestReporter;
 import isola.testing.TestRun;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -56,9 +57,9 @@ final class TestCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 1;
     }
-    if (!List.of("pretty", "dot", "junit", "tap").contains(reporter)) {
+    if (!TestReporter.NAMES.contains(reporter)) {
       err.println("error: invalid value '" + reporter + "' for '--reporter <reporter>'\n"
-          + "  [possible values: pretty, dot, junit, tap]");
+          + "  [possible values: " + String.join(", ", TestReporter.NAMES) + "]");
       return 2;
     }
     if (modules.isEmpty() && !permitNoFiles) {

@@ -31,10 +31,9 @@ final class JunitReporter extends TestReporter {
       return;
     }
     String suite = display(module);
-    var site = e.json().path("site");
     String status = e.text("status");
     suites.computeIfAbsent(suite, k -> new ArrayList<>()).add(new Case(
-        e.text("name"), suite, e.number("durationMs"), site.path("line").asInt(), site.path("column").asInt(),
+        e.text("name"), suite, e.number("durationMs"), e.siteLine(), e.siteColumn(),
         status.equals("failed") ? e.text("error") : status.equals("failedSteps") ? "Test failed due to failed steps" : null,
         status.equals("ignored")));
   }

@@ -55,9 +55,8 @@ final class TapReporter extends TestReporter {
             diag.put("message", e.text("error"));
             diag.put("severity", "fail");
             ObjectNode at = diag.putObject("at");
-            String site = displaySite(e.site());
-            at.put("file", site.isEmpty() ? "" : site.substring(0, site.lastIndexOf(':', site.lastIndexOf(':') - 1)));
-            at.put("line", e.json().path("site").path("line").asInt());
+            at.put("file", e.siteFile() == null ? "" : display(e.siteFile()));
+            at.put("line", e.siteLine());
             out.print(indent + "  ---\n" + indent + "  " + diag + "\n" + indent + "  ...\n");
           }
         }

@@ -34,10 +34,17 @@ record TestEvent(String type, JsonNode json) {
     return json.path(field).asBoolean();
   }
 
-  /** "file:///dir/a_test.js:5:6" of the call site, or null. */
-  String site() {
-    JsonNode site = json.get("site");
-    if (site == null || site.isNull()) return null;
-    return site.path("file").asText() + ":" + site.path("line").asInt() + ":" + site.path("column").asInt();
+  /** The URL of the module where Deno.test or t.step was called, or null. */
+  String siteFile() {
+    JsonNode file = json.path("site").get("file");
+    return file == null ? null : file.asText();
+  }
+
+  int siteLine() {
+    return json.path("site").path("line").asInt();
+  }
+
+  int siteColumn() {
+    return json.path("site").path("column").asInt();
   }
 }

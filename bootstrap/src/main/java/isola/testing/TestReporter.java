@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * prints it. The tally (counts, failures) is kept here; subclasses print. Events of one module arrive
  * in order, modules one after another ({@link TestRun} replays parallel modules whole).
  */
-abstract class TestReporter {
+public abstract class TestReporter {
   protected final PrintStream out;
   protected final Path cwd;
   protected final TestTally tally = new TestTally();
@@ -19,14 +19,16 @@ abstract class TestReporter {
     this.cwd = cwd;
   }
 
+  /** The --reporter values, as Deno names them. */
+  public static final java.util.List<String> NAMES = java.util.List.of("pretty", "dot", "junit", "tap");
+
   static TestReporter create(String name, PrintStream out, Path cwd, Path junitPath) {
     return switch (name) {
       case "pretty" -> new PrettyReporter(out, cwd, false);
       case "dot" -> new PrettyReporter(out, cwd, true);
       case "tap" -> new TapReporter(out, cwd);
       case "junit" -> new JunitReporter(out, cwd, junitPath);
-      default -> throw new IllegalArgumentException(
-          "invalid value '" + name + "' for '--reporter <reporter>' [possible values: pretty, dot, junit, tap]");
+      default -> throw new IllegalArgumentException("unknown reporter " + name + ", not one of " + NAMES);
     };
   }
 
@@ -41,12 +43,10 @@ abstract class TestReporter {
     return url;
   }
 
-  /** "./a_test.js:5:6" for a call site URL with line and column. */
-  String displaySite(String site) {
-    if (site == null) return "";
-    int col = site.lastIndexOf(':');
-    int line = site.lastIndexOf(':', col - 1);
-    return display(site.substring(0, line)) + site.substring(line);
+  /** "./a_test.js:5:6": where the event's test or step was declared. */
+  String displaySite(TestEvent e) {
+    if (e.siteFile() == null) return "";
+    return display(e.siteFile()) + ":" + e.siteLine() + ":" + e.siteColumn();
   }
 
   final void event(String module, TestEvent e) {
@@ -68,7 +68,7 @@ abstract class TestReporter {
         tally.failures.add(new TestTally.Failure(display(e.text("origin")) + " (uncaught error)",
             e.text("error") + "\nThis error was not caught from a test and caused the test runner to fail on"
                 + " the referenced module.\nIt most likely originated from a dangling promise,"
-                + " event/timeout handler or top-level code.", display(e.text("origin")), 0));
+                + " event/timeout handler or top-level code."));
       }
       case "stepResult" -> {
         switch (e.text("status")) {
@@ -86,10 +86,7 @@ abstract class TestReporter {
   }
 
   private void fail(String name, TestEvent e) {
-    String site = displaySite(e.site());
-    int line = e.json().path("site").path("line").asInt();
-    String file = site.isEmpty() ? "" : site.substring(0, site.lastIndexOf(':', site.lastIndexOf(':') - 1));
-    tally.failures.add(new TestTally.Failure(name + " => " + site, e.text("error"), file, line));
+    tally.failures.add(new TestTally.Failure(name + " => " + displaySite(e), e.text("error")));
   }
 
   private static Iterable<String> iterable(com.fasterxml.jackson.databind.JsonNode array) {

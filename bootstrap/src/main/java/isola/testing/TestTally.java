@@ -6,7 +6,7 @@ import java.util.List;
 /** Counts across all test modules of a run, and the failures to list at the end. */
 final class TestTally {
   /** A failed test or step: its title ("name => ./file.js:3:6") and Deno's error text. */
-  record Failure(String title, String error, String file, int line) {}
+  record Failure(String title, String error) {}
 
   int passed;
   int failed;

@@ -50,10 +50,13 @@ final class ModuleFileSystem implements FileSystem {
    */
   static final Path STD_ROOT = Path.of("/$isola$/std");
 
+  private static final java.util.regex.Pattern STD_SPECIFIER =
+      java.util.regex.Pattern.compile("^jsr:/?@std/([a-z_-]+)(?:@[^/]*)?(/.*)?$");
+
   /** The bundled module a specifier names ({@code jsr:@std/assert@1}), or null. */
   private static Path stdModule(String specifier) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("^jsr:/?@std/([a-z_-]+)(?:@[^/]*)?(/.*)?$").matcher(specifier);
+    if (!specifier.startsWith("jsr:")) return null;
+    java.util.regex.Matcher m = STD_SPECIFIER.matcher(specifier);
     if (!m.matches()) return null;
     String sub = m.group(2) == null ? "" : m.group(2).replace("/", "_");
     return STD_ROOT.resolve(m.group(1) + sub + ".js");

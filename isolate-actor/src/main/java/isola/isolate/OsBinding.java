@@ -19,14 +19,16 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * Sync ops of 31_os.js: {@code Deno.env}, the facts about the process and the machine, and writes to
- * the process's stdout and stderr. The environment starts as the JVM's and changes only for this
- * isolate ({@code Deno.env.set} is never visible to other isolates or the JVM).
+ * the process's stdout and stderr. The environment is the JVM's seen through this isolate's own
+ * changes ({@code Deno.env.set} is never visible to other isolates or the JVM); only the changes are
+ * kept, so an isolate that never touches its environment costs nothing here.
  */
 final class OsBinding {
   private final Permissions permissions;
   private final JsErrors errors;
   private final HostOutput output;
-  private final Map<String, String> env = new HashMap<>(System.getenv());
+  /** This isolate's changes to the environment; a null value is a deleted variable. */
+  private final Map<String, String> changed = new HashMap<>();
 
   OsBinding(Permissions permissions, JsErrors errors, HostOutput output) {
     this.permissions = permissions;
@@ -39,7 +41,7 @@ final class OsBinding {
       String key = args[0].asString();
       permissions.check(PermissionKind.ENV, key);
       validateKey(key);
-      return env.get(key);
+      return changed.containsKey(key) ? changed.get(key) : System.getenv(key);
     }));
     ops.put("op_env_set", (ProxyExecutable) args -> errors.guard(() -> {
       String key = args[0].asString();
@@ -47,18 +49,23 @@ final class OsBinding {
       permissions.check(PermissionKind.ENV, key);
       validateKey(key);
       if (value.indexOf('\0') >= 0) throw typeError("Value contains invalid characters: " + quoted(value));
-      env.put(key, value);
+      changed.put(key, value);
       return null;
     }));
     ops.put("op_env_delete", (ProxyExecutable) args -> errors.guard(() -> {
       String key = args[0].asString();
       permissions.check(PermissionKind.ENV, key);
       validateKey(key);
-      env.remove(key);
+      changed.put(key, null);
       return null;
     }));
     ops.put("op_env_to_object", (ProxyExecutable) args -> errors.guard(() -> {
       permissions.checkAll(PermissionKind.ENV);
+      Map<String, String> env = new HashMap<>(System.getenv());
+      changed.forEach((k, v) -> {
+        if (v == null) env.remove(k);
+        else env.put(k, v);
+      });
       List<Object> flat = new ArrayList<>();
       env.forEach((k, v) -> {
         flat.add(k);

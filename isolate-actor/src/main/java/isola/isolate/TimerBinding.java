@@ -34,10 +34,6 @@ final class TimerBinding {
     return (System.nanoTime() - originNanos) / 1_000_000.0;
   }
 
-  double originNanos() {
-    return originNanos;
-  }
-
   boolean isCurrent(long gen) {
     return gen == generation && armed >= 0;
   }

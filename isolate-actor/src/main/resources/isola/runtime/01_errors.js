@@ -5,11 +5,17 @@
 
   // Stack traces as Deno (V8) prints them, with module paths as file: URLs. Frames of the runtime
   // itself (ext:isola/...) are left out: they say nothing about the user's program.
+  /** An absolute path as the file: URL Deno shows for it; anything else as it is. */
+  function fileUrl(path) {
+    return path.startsWith("/") ? "file://" + encodeURI(path).replace(/[?#]/g, encodeURIComponent) : path;
+  }
+  internal.fileUrl = fileUrl;
+
   function fileLocation(cs) {
     if (cs.isNative?.()) return "native";
     let name = cs.getFileName?.() ?? cs.getScriptNameOrSourceURL?.();
     if (!name) name = cs.isEval?.() ? "eval" : "<anonymous>";
-    else if (name.startsWith("/")) name = "file://" + encodeURI(name).replace(/[?#]/g, encodeURIComponent);
+    else name = fileUrl(name);
     const line = cs.getLineNumber();
     if (line == null || line < 0) return name;
     const col = cs.getColumnNumber();

@@ -134,10 +134,6 @@
     }
   }
 
-  function fileUrl(path) {
-    return path.startsWith("/") ? "file://" + encodeURI(path) : path;
-  }
-
   // GraalJS parse errors read "file:///x.js:3:8 Expected an operand but found ;" (0-based column).
   // Deno prints its parser's message with a code frame; for the commonest case the words are known.
   const parseError = /^(file:\/\/\S+?):(\d+):(\d+) ([\s\S]*)$/;
@@ -155,8 +151,8 @@
     let m;
     if (error instanceof Error && error.name === "Error" &&
         (m = /^Cannot find module '(.*)' imported from (.*)$/.exec(message))) {
-      const target = fileUrl(m[1]);
-      const importer = fileUrl(m[2]);
+      const target = internal.fileUrl(m[1]);
+      const importer = internal.fileUrl(m[2]);
       const site = ops.op_import_site(importer, target, null);
       internal.print(`error: Module not found "${target}".\n${site ? `    at ${importer}:${site}\n` : ""}`, true);
       internal.quit(1);

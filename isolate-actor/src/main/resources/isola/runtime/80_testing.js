@@ -51,19 +51,20 @@
     return def;
   }
 
-  function register(def, site) {
+  // Outside isola test the arguments are still checked, but nothing is kept (and no stack walked).
+  function register(def) {
     if (options === null) return;
-    tests.push({ ...def, site });
+    tests.push({ ...def, site: callSite() });
   }
 
   function test(a, b, c) {
-    register(normalize(a, b, c), callSite());
+    register(normalize(a, b, c));
   }
   test.ignore = function ignore(a, b, c) {
-    register({ ...normalize(a, b, c), ignore: true }, callSite());
+    register({ ...normalize(a, b, c), ignore: true });
   };
   test.only = function only(a, b, c) {
-    register({ ...normalize(a, b, c), only: true }, callSite());
+    register({ ...normalize(a, b, c), only: true });
   };
 
   function describeFailure(error) {
