@@ -6,6 +6,7 @@ import isola.ops.permissions.Permissions;
 import isola.ops.timers.TimerService;
 import isola.protocol.FlushReplies;
 import isola.protocol.FsRequest;
+import isola.protocol.HttpEvent;
 import isola.protocol.IsolateExited;
 import isola.protocol.IsolateMessage;
 import isola.protocol.IsolateSpec;
@@ -55,6 +56,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final FsBinding fsBinding;
   private final WorkerBinding workerBinding;
   private final NetBinding netBinding;
+  private final HttpBinding httpBinding;
   private boolean flushScheduled;
   private boolean finished;
 
@@ -102,6 +104,9 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     fsBinding.register(ops);
     this.netBinding = new NetBinding(ctx, permissions, resources, ctx.getSelf().narrow(), errors);
     netBinding.register(ops);
+    this.httpBinding = new HttpBinding(
+        permissions, resources, ctx.getSelf().narrow(), ctx.getSelf().narrow(), errors);
+    httpBinding.register(ops);
     new PermissionsBinding(permissions, cwd).register(ops);
     new OsBinding(permissions, errors, output).register(ops);
     this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent);
@@ -121,6 +126,11 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
         .onMessageEquals(FlushReplies.INSTANCE, this::onFlushReplies)
         .onMessage(TimersDue.class, this::onTimersDue)
         .onMessage(WorkerEvent.class, this::onWorkerEvent)
+        .onMessage(HttpEvent.RequestArrived.class, this::onRequestArrived)
+        .onMessage(HttpEvent.ExchangeLost.class, lost -> {
+          httpBinding.lost(lost);
+          return this;
+        })
         .onMessage(Terminate.class, t -> finish(t.exitCode()))
         .onSignal(PostStop.class, s -> closeContext())
         .onSignal(PreRestart.class, s -> closeContext())
@@ -129,15 +139,28 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
 
   private Behavior<IsolateMessage> onOpReply(OpReply reply) {
     pendingReplies.add(netBinding.adopt(fsBinding.adopt(reply)));
+    scheduleFlush();
+    return this;
+  }
+
+  /** Requests wait in the binding; the flush hands all of them to the waiting accept loop at once. */
+  private Behavior<IsolateMessage> onRequestArrived(HttpEvent.RequestArrived arrived) {
+    httpBinding.arrived(arrived);
+    scheduleFlush();
+    return this;
+  }
+
+  private void scheduleFlush() {
     if (!flushScheduled) {
       flushScheduled = true;
       getContext().getSelf().tell(FlushReplies.INSTANCE);
     }
-    return this;
   }
 
   private Behavior<IsolateMessage> onFlushReplies() {
     flushScheduled = false;
+    httpBinding.takeReady(pendingReplies);
+    if (pendingReplies.isEmpty()) return this;
     List<OpReply> batch = List.copyOf(pendingReplies);
     pendingReplies.clear();
     return turn(() -> js.resolve(batch));
@@ -194,6 +217,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   }
 
   private Behavior<IsolateMessage> closeContext() {
+    httpBinding.closeAll();
     js.close();
     return this;
   }

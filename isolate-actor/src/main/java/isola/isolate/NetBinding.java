@@ -169,14 +169,14 @@ final class NetBinding {
     return new OpException(OpError.of(ErrorKind.BadResource, "Bad resource ID"));
   }
 
-  private static String host(InetSocketAddress address) {
+  static String host(InetSocketAddress address) {
     String h = address.getAddress().getHostAddress();
     int zone = h.indexOf('%');
     return zone >= 0 ? h.substring(0, zone) : h;
   }
 
   /** The host as Deno's permission check and its denial show it: IPv6 in brackets. */
-  private static String hostPort(String hostname, int port) {
+  static String hostPort(String hostname, int port) {
     String host = hostname.indexOf(':') >= 0 && !hostname.startsWith("[") ? "[" + hostname + "]" : hostname;
     return host + ":" + port;
   }

@@ -41,6 +41,7 @@ public final class SharedEngine {
       "55_text_streams.js",
       "60_net.js",
       "61_workers.js",
+      "62_http.js",
       "80_testing.js",
       "90_deno_ns.js",
       "99_main.js");

@@ -210,4 +210,5 @@
   }
 
   internal.net = { listen, connect };
+  internal.validPort = validPort;
 })

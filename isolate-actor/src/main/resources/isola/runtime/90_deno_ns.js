@@ -50,6 +50,7 @@
     ...internal.os,
     ...internal.fs,
     ...internal.net,
+    serve: internal.http.serve,
     permissions: internal.permissions.permissions,
     Permissions: internal.permissions.Permissions,
     PermissionStatus: internal.permissions.PermissionStatus,

@@ -5,5 +5,5 @@ package isola.protocol;
  * one macrotask (or one batch of them), after which the microtask queue drains.
  */
 public sealed interface IsolateMessage extends CborSerializable
-    permits OpReply, TimersDue, FlushReplies, Terminate, WorkerEvent {
+    permits OpReply, TimersDue, FlushReplies, Terminate, WorkerEvent, HttpEvent {
 }
