@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A Deno-compatible JavaScript runtime on the JVM.",
-    subcommands = {RunCommand.class, EvalCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ServeCommand.class, EvalCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final String VERSION = "0.1.0";
 

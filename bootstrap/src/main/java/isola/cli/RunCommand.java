@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code isola run [flags] FILE [ARGS...]}: runs a module as Deno does. */
 @Command(name = "run", description = "Run a JavaScript program", mixinStandardHelpOptions = true)
-final class RunCommand extends ProgramCommand {
+class RunCommand extends ProgramCommand {
   @Mixin PermissionFlags permissions;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The module to run")

@@ -48,6 +48,8 @@ final class CoreBinding {
     ops.put("op_main_module", (ProxyExecutable) args -> spec.mainModule());
     ops.put("op_pid", (ProxyExecutable) args -> (int) ProcessHandle.current().pid());
     ops.put("op_test_options", (ProxyExecutable) args -> testOptionsJson());
+    ops.put("op_serve_options", (ProxyExecutable) args -> spec.serve() == null ? null
+        : ProxyArray.fromArray(spec.serve().hostname(), spec.serve().port()));
     ops.put("op_test_event", (ProxyExecutable) args -> {
       output.testEvent(args[0].asString());
       return null;

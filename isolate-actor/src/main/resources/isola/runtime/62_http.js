@@ -207,5 +207,24 @@
     return server;
   }
 
-  internal.http = { serve };
+  /** `isola serve` (Deno's `deno serve`): the main module's `export default { fetch }` answers. */
+  function serveDefaultExport(module, [hostname, port]) {
+    const entry = module.default;
+    if (entry === null || typeof entry !== "object" || typeof entry.fetch !== "function") {
+      internal.print(
+        'error: deno serve requires export default { fetch } in the main module, did you mean to run "deno run"?\n',
+        true);
+      return;
+    }
+    serve({
+      hostname,
+      port,
+      onError: entry.onError,
+      onListen: typeof entry.onListen === "function" ? entry.onListen : (addr) => {
+        console.error(`deno serve: Listening on http://${addr.hostname}:${addr.port}/`);
+      },
+    }, (request, info) => entry.fetch(request, info));
+  }
+
+  internal.http = { serve, serveDefaultExport };
 })

@@ -48,9 +48,11 @@
   let testsRunning = false;
   function runMain(url) {
     import(url).then(
-      () => {
+      (module) => {
         mainState = "done";
         dispatchLifecycle("load", false);
+        const serveOptions = internal.ops.op_serve_options();
+        if (serveOptions !== null) internal.http.serveDefaultExport(module, serveOptions);
         if (internal.testing.enabled) {
           testsRunning = true;
           internal.testing.run(url).then(() => internal.quit(internal.exitCode()));

@@ -7,7 +7,8 @@ import java.util.List;
  * URL), the script arguments ({@code Deno.args}), the permissions it was granted, and the working
  * directory it starts in. {@code mainSource}, when not null, is the main module's text (for
  * {@code isola eval}); otherwise the module is read from its URL. {@code test} is set when the
- * isolate runs a test module for {@code isola test}, else null.
+ * isolate runs a test module for {@code isola test}, {@code serve} when it serves the module's default
+ * export for {@code isola serve}; else they are null.
  */
 public record IsolateSpec(
     String name,
@@ -16,7 +17,8 @@ public record IsolateSpec(
     List<String> args,
     PermissionSet permissions,
     String cwd,
-    TestOptions test)
+    TestOptions test,
+    ServeOptions serve)
     implements CborSerializable {
   public IsolateSpec {
     args = List.copyOf(args);
@@ -25,6 +27,12 @@ public record IsolateSpec(
   public IsolateSpec(
       String name, String mainModule, String mainSource, List<String> args, PermissionSet permissions,
       String cwd) {
-    this(name, mainModule, mainSource, args, permissions, cwd, null);
+    this(name, mainModule, mainSource, args, permissions, cwd, null, null);
+  }
+
+  public IsolateSpec(
+      String name, String mainModule, String mainSource, List<String> args, PermissionSet permissions,
+      String cwd, TestOptions test) {
+    this(name, mainModule, mainSource, args, permissions, cwd, test, null);
   }
 }
