@@ -69,12 +69,12 @@ final class HttpBinding {
     }));
     ops.put("op_http_respond", (ProxyExecutable) a -> {
       HttpExchange exchange = exchanges.remove(a[0].asInt());
-      if (exchange != null) exchange.respond(a[1].asInt(), strings(a[2]), body(a[3]));
+      if (exchange != null) exchange.respond(a[1].asInt(), JsValues.strings(a[2]), body(a[3]));
       return null;
     });
     ops.put("op_http_start", (ProxyExecutable) a -> {
       HttpExchange exchange = exchanges.get(a[0].asInt());
-      if (exchange != null) exchange.startStream(a[1].asInt(), strings(a[2]));
+      if (exchange != null) exchange.startStream(a[1].asInt(), JsValues.strings(a[2]));
       return null;
     });
     ops.put("op_http_write", (ProxyExecutable) a -> {
@@ -178,13 +178,7 @@ final class HttpBinding {
   }
 
   private static OpError connectionClosed() {
-    return OpError.of(ErrorKind.Http, "connection closed before message completed");
-  }
-
-  private static String[] strings(Value array) {
-    String[] out = new String[(int) array.getArraySize()];
-    for (int i = 0; i < out.length; i++) out[i] = array.getArrayElement(i).asString();
-    return out;
+    return HttpExchange.CONNECTION_LOST;
   }
 
   private static Object body(Value body) {

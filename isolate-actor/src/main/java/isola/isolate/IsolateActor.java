@@ -57,6 +57,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final WorkerBinding workerBinding;
   private final NetBinding netBinding;
   private final HttpBinding httpBinding;
+  private final FetchBinding fetchBinding;
   private boolean flushScheduled;
   private boolean finished;
 
@@ -107,6 +108,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.httpBinding = new HttpBinding(
         permissions, resources, ctx.getSelf().narrow(), ctx.getSelf().narrow(), errors);
     httpBinding.register(ops);
+    this.fetchBinding = new FetchBinding(permissions, resources, ctx.getSelf().narrow(), errors);
+    fetchBinding.register(ops);
     new PermissionsBinding(permissions, cwd).register(ops);
     new OsBinding(permissions, errors, output).register(ops);
     this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent);
@@ -138,7 +141,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   }
 
   private Behavior<IsolateMessage> onOpReply(OpReply reply) {
-    pendingReplies.add(netBinding.adopt(fsBinding.adopt(reply)));
+    pendingReplies.add(FetchBinding.adopt(netBinding.adopt(fsBinding.adopt(reply))));
     scheduleFlush();
     return this;
   }
@@ -218,6 +221,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
 
   private Behavior<IsolateMessage> closeContext() {
     httpBinding.closeAll();
+    fetchBinding.closeAll();
     js.close();
     return this;
   }

@@ -21,6 +21,13 @@ final class JsValues {
     };
   }
 
+  /** A JS array of strings (header name/value pairs, say). */
+  static String[] strings(Value array) {
+    String[] out = new String[(int) array.getArraySize()];
+    for (int i = 0; i < out.length; i++) out[i] = array.getArrayElement(i).asString();
+    return out;
+  }
+
   /**
    * Copies the bytes of a JS ArrayBuffer or ArrayBufferView. GraalJS exposes an ArrayBuffer as an
    * interop buffer but a view only as an object, so a view is read through its buffer, in one bulk copy.

@@ -81,8 +81,11 @@
       head = "<error>";
     }
     let out = head;
+    // An error raised by the runtime with no user code on the stack (a Deno.serve handler's bad
+    // return value, say) keeps the runtime's frames, as Deno shows its ext: frames then.
+    const userOnly = callSites.some((cs) => !isRuntimeFrame(cs));
     for (const cs of callSites) {
-      if (isRuntimeFrame(cs)) continue;
+      if (userOnly && isRuntimeFrame(cs)) continue;
       out += "\n    at " + callSiteString(cs);
     }
     return out;

@@ -144,7 +144,8 @@
     }
 
     function handle([id, method, url, headerPairs, hasBody, remoteHost, remotePort]) {
-      const request = internal.fetch.inboundRequest(method, url, headerPairs, hasBody ? bodyStream(id) : null);
+      const request = internal.fetch.inboundRequest(method, url, Array.from(headerPairs),
+        hasBody ? bodyStream(id) : null);
       const info = new ServeHandlerInfo({ __proto__: null, hostname: remoteHost, port: remotePort, transport: "tcp" },
         finished);
       try {

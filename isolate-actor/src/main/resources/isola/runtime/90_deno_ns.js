@@ -87,6 +87,7 @@
     PerformanceMeasure: internal.performance.PerformanceMeasure,
     Navigator: internal.navigator.Navigator,
     ...internal.webApis,
+    fetch: internal.fetchApi.fetch,
   };
   delete globals.Window;
   for (const [name, value] of Object.entries(globals)) {

@@ -50,6 +50,52 @@ class LauncherTest {
     return Files.readString(p, StandardCharsets.UTF_8);
   }
 
+  /**
+   * {@code isola serve}: the module's default export answers HTTP until the process is stopped; a
+   * module without one gets Deno's error after it ran.
+   */
+  @Test
+  void servesTheDefaultExport(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("handler.js"), """
+        console.log("module ran", Deno.args);
+        export default {
+          fetch(req) {
+            return Response.json({ method: req.method, path: new URL(req.url).pathname });
+          },
+        };
+        """);
+    Path err = dir.resolve("err.txt");
+    Process p = new ProcessBuilder(LAUNCHER.toString(), "serve", "--port", "0", "--host", "127.0.0.1", "handler.js", "x")
+        .directory(dir.toFile())
+        .redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(err.toFile())
+        .start();
+    try {
+      String listening = "";
+      for (int i = 0; i < 600 && !listening.contains("\n"); i++) {
+        Thread.sleep(100);
+        listening = Files.readString(err);
+      }
+      var matcher = java.util.regex.Pattern.compile("deno serve: Listening on http://127.0.0.1:(\\d+)/\n").matcher(listening);
+      assertTrue(matcher.matches(), listening);
+      var client = java.net.http.HttpClient.newHttpClient();
+      var response = client.send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + matcher.group(1) + "/a/b"))
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode());
+      assertEquals("{\"method\":\"POST\",\"path\":\"/a/b\"}", response.body());
+      assertEquals("module ran [ \"x\" ]\n", Files.readString(dir.resolve("out.txt")));
+    } finally {
+      p.destroyForcibly().waitFor();
+    }
+    Files.writeString(dir.resolve("plain.js"), "console.log('plain');\n");
+    Run plain = isola(dir, Map.of(), "serve", "plain.js");
+    assertEquals(new Run(0, "plain\n",
+        "error: deno serve requires export default { fetch } in the main module, did you mean to run \"deno run\"?\n"),
+        plain);
+  }
+
   @Test
   void runsTheReadmeExample() throws Exception {
     Run r = isola(LAUNCHER.getParent().getParent(), Map.of(), "run", "examples/hello.js");

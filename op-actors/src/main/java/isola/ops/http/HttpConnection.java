@@ -86,8 +86,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     DefaultFullHttpResponse response = new DefaultFullHttpResponse(
         HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, Unpooled.EMPTY_BUFFER);
     response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0)
-        .set(HttpHeaderNames.CONNECTION, "close")
-        .set(HttpHeaderNames.DATE, HttpDates.now());
+        .set(HttpHeaderNames.DATE, HttpDates.now())
+        .set(HttpHeaderNames.CONNECTION, "close");
     ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
   }
 

@@ -36,8 +36,8 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 public final class HttpExchange {
   /** Deno's error for a body read or write after the client went away. */
-  static final OpError CONNECTION_LOST =
-      OpError.of(ErrorKind.Http, "error reading a body from connection");
+  public static final OpError CONNECTION_LOST =
+      OpError.of(ErrorKind.BadResource, "Cannot read body as underlying resource unavailable");
 
   private static final HttpHeaders NO_TRAILERS = DefaultHttpHeadersFactory.trailersFactory().newHeaders();
 

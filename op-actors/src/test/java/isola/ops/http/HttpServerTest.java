@@ -160,7 +160,7 @@ class HttpServerTest {
       exchange.read(2, replies.ref());
     }
     OpReply.Err err = (OpReply.Err) replies.receiveMessage();
-    assertEquals(ErrorKind.Http, err.error().kind());
+    assertEquals(ErrorKind.BadResource, err.error().kind());
     assertEquals(exchange.id(), events.expectMessageClass(HttpEvent.ExchangeLost.class).exchangeId());
   }
 
