@@ -111,7 +111,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.fetchBinding = new FetchBinding(permissions, resources, ctx.getSelf().narrow(), errors);
     fetchBinding.register(ops);
     new PermissionsBinding(permissions, cwd).register(ops);
-    new OsBinding(permissions, errors, output).register(ops);
+    new OsBinding(permissions, errors, output, ctx.getSelf().narrow()).register(ops);
     this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent);
     workerBinding.register(ops);
     this.js = new IsolateContext(

@@ -1,10 +1,13 @@
 package isola.isolate;
 
 import isola.ops.OpException;
+import isola.ops.core.Stdin;
 import isola.ops.permissions.PermissionKind;
 import isola.ops.permissions.Permissions;
 import isola.protocol.ErrorKind;
 import isola.protocol.OpError;
+import isola.protocol.OpReply;
+import org.apache.pekko.actor.typed.ActorRef;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -30,13 +33,27 @@ final class OsBinding {
   /** This isolate's changes to the environment; a null value is a deleted variable. */
   private final Map<String, String> changed = new HashMap<>();
 
-  OsBinding(Permissions permissions, JsErrors errors, HostOutput output) {
+  OsBinding(Permissions permissions, JsErrors errors, HostOutput output, ActorRef<OpReply> replyTo) {
     this.permissions = permissions;
     this.errors = errors;
     this.output = output;
+    this.replyTo = replyTo;
   }
 
+  private final ActorRef<OpReply> replyTo;
+
   void register(Map<String, Object> ops) {
+    ops.put("op_stdin_read", (ProxyExecutable) args -> {
+      Stdin.read(args[0].asInt(), args[1].asInt(), replyTo);
+      return null;
+    });
+    ops.put("op_stdin_read_sync", (ProxyExecutable) args -> errors.guard(() -> {
+      try {
+        return JsValues.toJs(Stdin.readSync(args[0].asInt()));
+      } catch (IOException e) {
+        throw new OpException(OpError.of(ErrorKind.Error, String.valueOf(e.getMessage())));
+      }
+    }));
     ops.put("op_env_get", (ProxyExecutable) args -> errors.guard(() -> {
       String key = args[0].asString();
       permissions.check(PermissionKind.ENV, key);

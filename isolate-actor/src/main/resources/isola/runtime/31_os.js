@@ -38,6 +38,35 @@
     }
   }
 
+  /** Deno.stdin: reads of the process's standard input, shared by every isolate of the JVM. */
+  class Reader extends Stdio {
+    #readable;
+    async read(p) {
+      const bytes = await internal.opAsync("op_stdin_read", p.byteLength);
+      return copyIn(bytes, p);
+    }
+    readSync(p) {
+      return copyIn(ops.op_stdin_read_sync(p.byteLength), p);
+    }
+    get readable() {
+      if (this.#readable === undefined) {
+        this.#readable = internal.resourceStreams.readableOf((buf) => this.read(buf), () => {});
+      }
+      return this.#readable;
+    }
+    setRaw(mode) {
+      if (!this.isTerminal()) throw new internal.errors.BadResource("ENOTTY: Not a typewriter");
+      throw new internal.errors.NotSupported(`setRaw(${!!mode}) is not supported by isola`);
+    }
+  }
+
+  function copyIn(bytes, p) {
+    if (bytes === null) return null;
+    const view = new Uint8Array(bytes);
+    p.set(view);
+    return view.byteLength;
+  }
+
   class Writer extends Stdio {
     #fd;
     #writable;
@@ -112,7 +141,7 @@
     loadavg,
     systemMemoryInfo,
     execPath: () => ops.op_exec_path(),
-    stdin: new Stdio(0),
+    stdin: new Reader(0),
     stdout: new Writer(1),
     stderr: new Writer(2),
   };

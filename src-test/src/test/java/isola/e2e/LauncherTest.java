@@ -29,6 +29,11 @@ class LauncherTest {
   }
 
   static Run launch(Path launcher, Path cwd, Map<String, String> env, String... args) throws Exception {
+    return launch(launcher, cwd, env, null, args);
+  }
+
+  static Run launch(Path launcher, Path cwd, Map<String, String> env, Path stdin, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(launcher.toString());
     command.addAll(List.of(args));
@@ -38,6 +43,7 @@ class LauncherTest {
     Path out = Files.createTempFile("isola-out", ".txt");
     Path err = Files.createTempFile("isola-err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    if (stdin != null) pb.redirectInput(stdin.toFile());
     Process p = pb.start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "isola " + String.join(" ", args) + " timed out");
     Run run = new Run(p.exitValue(), read(out), read(err));
@@ -65,11 +71,12 @@ class LauncherTest {
         };
         """);
     Path err = dir.resolve("err.txt");
-    Process p = new ProcessBuilder(LAUNCHER.toString(), "serve", "--port", "0", "--host", "127.0.0.1", "handler.js", "x")
+    ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "serve", "--port", "0", "--host", "127.0.0.1", "handler.js", "x")
         .directory(dir.toFile())
         .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(err.toFile())
-        .start();
+        .redirectError(err.toFile());
+    pb.environment().put("ISOLA_SKIP_BUILD", "1");
+    Process p = pb.start();
     try {
       String listening = "";
       for (int i = 0; i < 600 && !listening.contains("\n"); i++) {
@@ -94,6 +101,22 @@ class LauncherTest {
     assertEquals(new Run(0, "plain\n",
         "error: deno serve requires export default { fetch } in the main module, did you mean to run \"deno run\"?\n"),
         plain);
+  }
+
+  /** Deno.stdin reads what is piped in: read, readable, readSync, and null at the end. */
+  @Test
+  void readsStandardInput(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("in.txt"), "hello world\nline two\n");
+    Files.writeString(dir.resolve("stdin.js"), """
+        const buf = new Uint8Array(5);
+        const n = await Deno.stdin.read(buf);
+        console.log(n, new TextDecoder().decode(buf.subarray(0, n)));
+        let text = "";
+        for await (const chunk of Deno.stdin.readable) text += new TextDecoder().decode(chunk);
+        console.log(JSON.stringify(text), await Deno.stdin.read(buf), Deno.stdin.readSync(buf));
+        """);
+    Run r = launch(LAUNCHER, dir, Map.of(), dir.resolve("in.txt"), "run", "stdin.js");
+    assertEquals(new Run(0, "5 hello\n\" world\\nline two\\n\" null null\n", ""), r);
   }
 
   @Test
