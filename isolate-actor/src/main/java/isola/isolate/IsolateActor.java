@@ -110,7 +110,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     httpBinding.register(ops);
     this.fetchBinding = new FetchBinding(permissions, resources, ctx.getSelf().narrow(), errors);
     fetchBinding.register(ops);
-    new PermissionsBinding(permissions, cwd).register(ops);
+    new PermissionsBinding(permissions, cwd, errors).register(ops);
     new OsBinding(permissions, errors, output, ctx.getSelf().narrow()).register(ops);
     this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent);
     workerBinding.register(ops);

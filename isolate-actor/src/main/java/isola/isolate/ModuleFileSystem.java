@@ -103,16 +103,20 @@ final class ModuleFileSystem implements FileSystem {
 
   /**
    * Puts the import.meta completion on the module's first line (after a shebang, if any) so that line
-   * numbers in stack traces stay those of the file.
+   * numbers in stack traces stay those of the file; the hook is told the line, and stack traces take
+   * the prefix's length off that line's columns (01_errors.js).
    */
   private static String withImportMeta(String text, boolean main) {
-    String prefix = "globalThis[" + META_HOOK + "](import.meta," + main + ");";
     if (text.startsWith("#!")) {
       int nl = text.indexOf('\n');
       if (nl < 0) return text;
-      return text.substring(0, nl + 1) + prefix + text.substring(nl + 1);
+      return text.substring(0, nl + 1) + metaPrefix(main, 2) + text.substring(nl + 1);
     }
-    return prefix + text;
+    return metaPrefix(main, 1) + text;
+  }
+
+  private static String metaPrefix(boolean main, int line) {
+    return "globalThis[" + META_HOOK + "](import.meta," + main + "," + line + ");";
   }
 
   @Override

@@ -19,12 +19,38 @@ final class PermissionsBinding {
   private final Permissions permissions;
   private final WorkingDirectory cwd;
 
-  PermissionsBinding(Permissions permissions, WorkingDirectory cwd) {
+  private final JsErrors errors;
+  private final Map<Integer, Object> pledged = new java.util.HashMap<>();
+  private int nextToken = 1;
+
+  PermissionsBinding(Permissions permissions, WorkingDirectory cwd, JsErrors errors) {
     this.permissions = permissions;
     this.cwd = cwd;
+    this.errors = errors;
   }
 
   void register(Map<String, Object> ops) {
+    // Per-test permissions: {kind: true|false|"inherit"|[entries]} -> a token for op_permissions_restore.
+    ops.put("op_permissions_pledge", (ProxyExecutable) args -> errors.guard(() -> {
+      Map<PermissionKind, Object> spec = new java.util.EnumMap<>(PermissionKind.class);
+      Value given = args[0];
+      for (String key : given.getMemberKeys()) {
+        Value v = given.getMember(key);
+        Object want = v.isBoolean() ? (Object) v.asBoolean()
+            : v.isString() ? v.asString()
+            : java.util.stream.LongStream.range(0, v.getArraySize())
+                .mapToObj(i -> v.getArrayElement(i).asString()).toList();
+        spec.put(PermissionKind.byName(key), want);
+      }
+      int token = nextToken++;
+      pledged.put(token, permissions.pledge(spec));
+      return token;
+    }));
+    ops.put("op_permissions_restore", (ProxyExecutable) args -> {
+      Object saved = pledged.remove(args[0].asInt());
+      if (saved != null) permissions.restore(saved);
+      return null;
+    });
     // (action, name, value|null) -> [state, partial]; the JS side has validated the descriptor.
     ops.put("op_permission", (ProxyExecutable) args -> {
       String action = args[0].asString();

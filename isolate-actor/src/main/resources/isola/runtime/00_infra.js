@@ -65,6 +65,9 @@
   }
 
   internal.ops = ops;
+  // rid -> kind of the resources the script holds open (files, sockets), for the test runner's
+  // resource sanitizer.
+  internal.openResources = new Map();
   internal.opAsync = opAsync;
   internal.unrefOpPromise = unrefOpPromise;
   internal.refOpPromise = refOpPromise;

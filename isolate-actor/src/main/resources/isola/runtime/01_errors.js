@@ -11,6 +11,11 @@
   }
   internal.fileUrl = fileUrl;
 
+  // Modules that use import.meta carry a call to the runtime's hook on their first line (see
+  // ModuleFileSystem): file URL -> {line, shift}, so their columns read as in the file.
+  const metaShifts = new Map();
+  internal.metaShifts = metaShifts;
+
   function fileLocation(cs) {
     if (cs.isNative?.()) return "native";
     let name = cs.getFileName?.() ?? cs.getScriptNameOrSourceURL?.();
@@ -18,7 +23,9 @@
     else name = fileUrl(name);
     const line = cs.getLineNumber();
     if (line == null || line < 0) return name;
-    const col = cs.getColumnNumber();
+    let col = cs.getColumnNumber();
+    const shifted = metaShifts.get(name);
+    if (shifted !== undefined && shifted.line === line && col > shifted.shift) col -= shifted.shift;
     return col == null || col < 0 ? `${name}:${line}` : `${name}:${line}:${col}`;
   }
 

@@ -237,6 +237,8 @@
   }
 
   internal.refedTimerCount = () => refed;
+  /** The timers not yet fired or cleared, for the test runner's op sanitizer: [id, isInterval]. */
+  internal.activeTimers = () => Array.from(byId.values(), (t) => [t.id, !!t.repeat]);
   internal.timers = { setTimeout, setInterval, clearTimeout, clearInterval, refTimer, unrefTimer, queueMicrotask };
   internal.host.runNextTimer = runNextTimer;
 })

@@ -212,6 +212,7 @@
           "'Deno.FsFile' cannot be constructed, use 'Deno.open()' or 'Deno.openSync()' instead");
       }
       this.#rid = rid;
+      internal.openResources.set(rid, "fsFile");
     }
 
     async write(p) {
@@ -288,11 +289,12 @@
 
     close() {
       ops.op_fs_close(this.#rid);
+      internal.openResources.delete(this.#rid);
     }
 
     #closeQuietly() {
       try {
-        ops.op_fs_close(this.#rid);
+        this.close();
       } catch {
         // closed already
       }

@@ -47,6 +47,7 @@
     constructor(key, [rid, localHost, localPort, remoteHost, remotePort]) {
       if (key !== constructKey) throw new TypeError("Illegal constructor");
       this.#rid = rid;
+      internal.openResources.set(rid, "tcpStream");
       this.#localAddr = netAddr(localHost, localPort);
       this.#remoteAddr = netAddr(remoteHost, remotePort);
     }
@@ -70,6 +71,7 @@
 
     close() {
       ops.op_net_close(this.#rid);
+      internal.openResources.delete(this.#rid);
     }
 
     async closeWrite() {
@@ -133,6 +135,7 @@
     constructor(key, rid, addr) {
       if (key !== constructKey) throw new TypeError("Illegal constructor");
       this.#rid = rid;
+      internal.openResources.set(rid, "tcpListener");
       this.#addr = addr;
     }
 
@@ -163,6 +166,7 @@
 
     close() {
       ops.op_net_close(this.#rid);
+      internal.openResources.delete(this.#rid);
     }
 
     ref() {

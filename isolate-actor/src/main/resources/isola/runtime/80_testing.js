@@ -69,9 +69,122 @@
 
   function describeFailure(error) {
     if (error !== null && typeof error === "object" && error[stalledMark]) return STALLED;
+    if (error !== null && typeof error === "object" && typeof error[leaksMark] === "string") return error[leaksMark];
     return internal.describeError(error);
   }
   const stalledMark = Symbol("isola.testStalled");
+  const leaksMark = Symbol("isola.testLeaks");
+
+  // ---- sanitizers (Deno 2.9: exit on by default, ops and resources when a test asks) ----
+
+  // One line per kind however many leaked (Deno's report names the kind once).
+  const RESOURCE_LEAKS = {
+    fsFile: "A file was opened during the test, but not closed during the test. Close the file handle by calling `file.close()`.",
+    tcpListener: "A TCP listener was opened during the test, but not closed during the test. Close the TCP listener by calling `tcpListener.close()`.",
+    tcpStream: "A TCP connection was opened/accepted during the test, but not closed during the test. Close the TCP connection by calling `tcpConn.close()`.",
+  };
+
+  function snapshot() {
+    return {
+      timers: new Set(internal.activeTimers().map(([id]) => id)),
+      resources: new Set(internal.openResources.keys()),
+    };
+  }
+
+  /** Deno's "Leaks detected" report for what the test left behind, or null. */
+  async function leaks(t, before) {
+    const lines = [];
+    let opLeaks = false;
+    if (t.sanitizeOps === true) {
+      // Let what already settled run its callbacks first, as Deno's op sanitizer does.
+      await new Promise((resolve) => internal.timers.setTimeout(resolve, 0));
+      let timeouts = 0;
+      let intervals = 0;
+      for (const [id, interval] of internal.activeTimers()) {
+        if (before.timers.has(id)) continue;
+        if (interval) intervals++;
+        else timeouts++;
+      }
+      if (timeouts > 0) {
+        lines.push(`${timeouts === 1 ? "A timer was" : `${timeouts} timers were`} started in this test, but never completed. This is often caused by not calling \`clearTimeout\`.`);
+      }
+      if (intervals > 0) {
+        lines.push(`${intervals === 1 ? "An interval was" : `${intervals} intervals were`} started in this test, but never completed. This is often caused by not calling \`clearInterval\`.`);
+      }
+      opLeaks = lines.length > 0;
+    }
+    if (t.sanitizeResources === true) {
+      // Newest first, as Deno lists them.
+      const kinds = new Set();
+      for (const [rid, kind] of [...internal.openResources].reverse()) {
+        if (!before.resources.has(rid)) kinds.add(kind);
+      }
+      for (const kind of kinds) lines.push(RESOURCE_LEAKS[kind]);
+    }
+    if (lines.length === 0) return null;
+    let text = "Leaks detected:\n" + lines.map((l) => `  - ${l}`).join("\n");
+    if (opLeaks) text += "\nTo get more details where leaks occurred, run again with the --trace-leaks flag.";
+    return { [leaksMark]: text };
+  }
+
+  /**
+   * Runs one test function with the exit sanitizer: Deno.exit inside it throws instead of ending the
+   * run, and a test that leaves a non-zero exit code behind fails (and the code is reset).
+   */
+  const PERMISSION_NAMES = ["read", "write", "net", "env", "run", "sys", "ffi", "import"];
+
+  /** Deno's per-test `permissions`: narrows this isolate's permissions for the test; a token to undo. */
+  function pledge(permissions) {
+    if (permissions === undefined || permissions === "inherit") return null;
+    let spec;
+    if (permissions === "none") {
+      spec = {};
+    } else if (permissions !== null && typeof permissions === "object" && !Array.isArray(permissions)) {
+      spec = {};
+      for (const name of PERMISSION_NAMES) {
+        const v = permissions[name];
+        if (v === undefined) continue;
+        spec[name] = v === "inherit" || typeof v === "boolean" ? v : Array.from(v, String);
+      }
+    } else {
+      const shown = typeof permissions === "number"
+        ? `${Number.isInteger(permissions) ? "integer" : "floating point"} \`${permissions}\``
+        : typeof permissions === "string" ? `string "${permissions}"` : `${typeof permissions} \`${permissions}\``;
+      throw new TypeError(`invalid type: ${shown}, expected "inherit" or "none" or object`);
+    }
+    return ops.op_permissions_pledge(spec);
+  }
+
+  async function runSanitized(t, context) {
+    const token = pledge(t.permissions);
+    try {
+      await runWithSanitizers(t, context);
+    } finally {
+      if (token !== null) ops.op_permissions_restore(token);
+    }
+  }
+
+  async function runWithSanitizers(t, context) {
+    const before = snapshot();
+    const guardExit = t.sanitizeExit !== false;
+    if (guardExit) {
+      internal.testExitGuard = (code) => {
+        throw new Error(`Test case attempted to exit with exit code: ${code}`);
+      };
+    }
+    try {
+      await awaitSettled(Reflect.apply(t.fn, undefined, [context]));
+    } finally {
+      internal.testExitGuard = null;
+    }
+    if (guardExit && internal.exitCode() !== 0) {
+      const code = internal.exitCode();
+      internal.setExitCode(0);
+      throw new Error(`Test case finished with exit code set to ${code}`);
+    }
+    const leaked = await leaks(t, before);
+    if (leaked !== null) throw leaked;
+  }
 
   // The test or step whose promise the runner awaits; the host's idle check fails it when the event
   // loop has nothing left that could settle it.
@@ -192,7 +305,7 @@
       const started = ops.op_now();
       let error = null;
       try {
-        await awaitSettled(Reflect.apply(t.fn, undefined, [context]));
+        await runSanitized(t, context);
       } catch (e) {
         error = e;
       }

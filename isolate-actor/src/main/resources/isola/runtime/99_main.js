@@ -14,9 +14,12 @@
   // import.meta completion, called from the first line of each module that uses import.meta
   // (see ModuleFileSystem).
   Object.defineProperty(globalThis, Symbol.for("isola.importMeta"), {
-    value(meta, isMain) {
+    value(meta, isMain, line) {
       if (Object.hasOwn(meta, "main")) return;
       const url = meta.url;
+      internal.metaShifts.set(url, {
+        line, shift: `globalThis[Symbol.for("isola.importMeta")](import.meta,${isMain},${line});`.length,
+      });
       const path = decodeURIComponent(url.startsWith("file://") ? url.slice(7) : url);
       const slash = path.lastIndexOf("/");
       Object.defineProperties(meta, {

@@ -19,9 +19,11 @@ import java.util.Map;
  */
 public final class Permissions {
   private final Map<PermissionKind, Scope> scopes = new EnumMap<>(PermissionKind.class);
+  private final Path cwd;
 
   /** {@code cwd}: where relative paths in the flags are resolved (the process's working directory). */
   public Permissions(PermissionSet set, Path cwd) {
+    this.cwd = cwd;
     scopes.put(PermissionKind.READ, Scope.of(PermissionKind.READ, set.read(), cwd));
     scopes.put(PermissionKind.WRITE, Scope.of(PermissionKind.WRITE, set.write(), cwd));
     scopes.put(PermissionKind.NET, Scope.of(PermissionKind.NET, set.net(), cwd));
@@ -99,6 +101,46 @@ public final class Permissions {
     return scopes.get(kind).query(e);
   }
 
+  /**
+   * Deno's pledge (per-test {@code permissions}): each kind becomes {@code Boolean.TRUE} (all of the
+   * current grant), {@code Boolean.FALSE} (nothing), {@code "inherit"} (unchanged) or a list of
+   * entries, never wider than now. Returns what {@link #restore} puts back.
+   */
+  public Object pledge(Map<PermissionKind, Object> spec) throws OpException {
+    Map<PermissionKind, Scope> next = new EnumMap<>(PermissionKind.class);
+    for (PermissionKind kind : PermissionKind.values()) {
+      Scope now = scopes.get(kind);
+      if (now == null) continue;
+      Object want = spec.getOrDefault(kind, Boolean.FALSE);
+      Scope narrowed = now.copyDenials();
+      if ("inherit".equals(want)) {
+        narrowed = now.copy();
+      } else if (Boolean.TRUE.equals(want)) {
+        if (!now.allowsAll()) throw escalation();
+        narrowed = now.copy();
+      } else if (want instanceof List<?> entries) {
+        for (Object text : entries) {
+          Entry e = Entry.parse(kind, (String) text, cwd);
+          if (!now.allows(e)) throw escalation();
+          narrowed.allow.add(e);
+        }
+      }
+      next.put(kind, narrowed);
+    }
+    Map<PermissionKind, Scope> saved = new EnumMap<>(scopes);
+    scopes.putAll(next);
+    return saved;
+  }
+
+  @SuppressWarnings("unchecked")
+  public void restore(Object saved) {
+    scopes.putAll((Map<PermissionKind, Scope>) saved);
+  }
+
+  private static OpException escalation() {
+    return new OpException(OpError.of(ErrorKind.NotCapable, "Can't escalate parent thread permissions"));
+  }
+
   private static Entry entry(PermissionKind kind, Object value) {
     if (value == null) return null;
     if (value instanceof Path p) return new Entry.PathEntry(p);
@@ -135,6 +177,21 @@ public final class Permissions {
         if (grant.deny().isEmpty()) s.denyAll = true;
         for (String v : grant.deny()) s.deny.add(Entry.parse(kind, v, cwd));
       }
+      return s;
+    }
+
+    Scope copy() {
+      Scope s = copyDenials();
+      s.allowAll = allowAll;
+      s.allow.addAll(allow);
+      return s;
+    }
+
+    /** The denials only: a narrower grant keeps them, so nothing denied becomes allowed. */
+    Scope copyDenials() {
+      Scope s = new Scope();
+      s.denyAll = denyAll;
+      s.deny.addAll(deny);
       return s;
     }
 
