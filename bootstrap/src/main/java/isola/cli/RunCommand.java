@@ -1,11 +1,13 @@
 package isola.cli;
 
+import isola.protocol.IsolateLimits;
 import isola.protocol.IsolateSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code isola run [flags] FILE [ARGS...]}: runs a module as Deno does. */
@@ -19,12 +21,25 @@ class RunCommand extends ProgramCommand {
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program (Deno.args)")
   List<String> args = List.of();
 
+  @Option(names = "--cpu-limit", paramLabel = "MS",
+      description = "Stop the program when one turn of its event loop uses more CPU time than this (isola only)")
+  long cpuLimitMillis;
+
+  @Option(names = "--memory-limit", paramLabel = "MIB",
+      description = "Stop the program when one turn of its event loop allocates more than this (isola only)")
+  long memoryLimitMib;
+
+  IsolateLimits limits() {
+    return new IsolateLimits(cpuLimitMillis, memoryLimitMib << 20);
+  }
+
   @Override
   IsolateSpec spec(Path cwd) {
     String url = ModuleUrls.toUrl(file, cwd);
     if (url.startsWith("file:") && !Files.isRegularFile(Path.of(java.net.URI.create(url)))) {
       throw new ProgramError("error: Module not found \"" + url + "\".");
     }
-    return new IsolateSpec("main", url, null, args, permissions.toPermissionSet(), cwd.toString());
+    return new IsolateSpec("main", url, null, args, permissions.toPermissionSet(), cwd.toString())
+        .withLimits(limits());
   }
 }

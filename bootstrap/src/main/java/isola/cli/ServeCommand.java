@@ -31,7 +31,7 @@ final class ServeCommand extends RunCommand {
     if (port < 0 || port > 65535) throw new ProgramError("error: invalid value '" + port + "' for '--port <VALUE>'");
     IsolateSpec run = super.spec(cwd);
     return new IsolateSpec(run.name(), run.mainModule(), null, run.args(), withListen(run.permissions()),
-        run.cwd(), null, new ServeOptions(host, port));
+        run.cwd(), null, new ServeOptions(host, port), run.limits());
   }
 
   private PermissionSet withListen(PermissionSet p) {

@@ -8,6 +8,7 @@ import isola.protocol.FlushReplies;
 import isola.protocol.FsRequest;
 import isola.protocol.HttpEvent;
 import isola.protocol.IsolateExited;
+import isola.protocol.IsolateLimits;
 import isola.protocol.IsolateMessage;
 import isola.protocol.IsolateSpec;
 import isola.protocol.OpReply;
@@ -60,6 +61,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final FetchBinding fetchBinding;
   private boolean flushScheduled;
   private boolean finished;
+  /** Set by the watchdog's thread when a turn broke a limit ("cpu", "memory"). */
+  private volatile String limitBroken;
 
   public static Behavior<IsolateMessage> create(
       IsolateSpec spec, HostOutput output, ActorRef<IsolateExited> watcher) {
@@ -189,6 +192,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   /** Runs one macrotask in JS, then decides whether the isolate lives on. */
   private Behavior<IsolateMessage> turn(Runnable work) {
     if (finished) return Behaviors.stopped();
+    if (limitBroken != null) return finishForLimit();
+    Object watched = spec.limits().any() ? TurnWatchdog.begin(spec.limits(), this::stopForLimit) : null;
     try {
       work.run();
       while (js.takeRejectionsQueued()) {
@@ -201,20 +206,50 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
       timerBinding.armIfChanged();
       if (done) return finish(js.exitCode());
     } catch (PolyglotException e) {
+      if (limitBroken != null) return finishForLimit();
       if (e.isExit()) return finish(e.getExitStatus());
       // The runtime reports every JS error itself; reaching here is a bug in the runtime or host.
       output.print("error: " + e.getMessage() + "\n", true);
       return finish(1);
+    } catch (IllegalStateException e) {
+      // The watchdog closed the context just as the turn was ending.
+      if (limitBroken != null) return finishForLimit();
+      throw e;
+    } finally {
+      if (watched != null) TurnWatchdog.end(watched);
     }
     return this;
   }
 
+  /**
+   * Called on the watchdog's thread: cancelling the context unwinds the running turn on the isolate's
+   * thread (a PolyglotException there), which frees it. The cancel itself runs on a thread of its own,
+   * as closing waits for the turn to unwind (a platform thread: GraalJS warns about virtual ones).
+   */
+  private void stopForLimit(String limit) {
+    limitBroken = limit;
+    Thread.ofPlatform().daemon().name("isola-stop-" + spec.name()).start(js::close);
+  }
+
+  private Behavior<IsolateMessage> finishForLimit() {
+    IsolateLimits limits = spec.limits();
+    String what = limitBroken.equals("cpu")
+        ? "used more than its CPU time limit of " + limits.cpuMillisPerTurn() + " ms"
+        : "allocated more than its memory limit of " + (limits.memoryBytesPerTurn() >> 20) + " MiB";
+    output.print("error: isolate \"" + spec.name() + "\" was stopped: one turn " + what + "\n", true);
+    return finish(1, limitBroken);
+  }
+
   private Behavior<IsolateMessage> finish(int exitCode) {
+    return finish(exitCode, "exited");
+  }
+
+  private Behavior<IsolateMessage> finish(int exitCode, String reason) {
     if (!finished) {
       finished = true;
       output.flush();
       closeContext();
-      watcher.tell(new IsolateExited(spec.name(), exitCode));
+      watcher.tell(new IsolateExited(spec.name(), exitCode, reason));
     }
     return Behaviors.stopped();
   }

@@ -8,7 +8,7 @@ import java.util.List;
  * directory it starts in. {@code mainSource}, when not null, is the main module's text (for
  * {@code isola eval}); otherwise the module is read from its URL. {@code test} is set when the
  * isolate runs a test module for {@code isola test}, {@code serve} when it serves the module's default
- * export for {@code isola serve}; else they are null.
+ * export for {@code isola serve}; else they are null. {@code limits} bound each of its turns.
  */
 public record IsolateSpec(
     String name,
@@ -18,10 +18,23 @@ public record IsolateSpec(
     PermissionSet permissions,
     String cwd,
     TestOptions test,
-    ServeOptions serve)
+    ServeOptions serve,
+    IsolateLimits limits)
     implements CborSerializable {
   public IsolateSpec {
     args = List.copyOf(args);
+    if (limits == null) limits = IsolateLimits.NONE;
+  }
+
+  public IsolateSpec(
+      String name, String mainModule, String mainSource, List<String> args, PermissionSet permissions,
+      String cwd, TestOptions test, ServeOptions serve) {
+    this(name, mainModule, mainSource, args, permissions, cwd, test, serve, IsolateLimits.NONE);
+  }
+
+  /** The same program with these limits. */
+  public IsolateSpec withLimits(IsolateLimits newLimits) {
+    return new IsolateSpec(name, mainModule, mainSource, args, permissions, cwd, test, serve, newLimits);
   }
 
   public IsolateSpec(
