@@ -59,7 +59,7 @@ public final class Isola implements AutoCloseable {
         options.permissions(), options.cwd().toString()).withLimits(options.limits());
     CompletableFuture<IsolateExited> exited = new CompletableFuture<>();
     ActorRef<Object> bridge = system.systemActorOf(
-        IsolateBridge.create(spec, output, subscriber, exited), "isola-" + options.name(), Props.empty());
+        IsolateBridge.create(spec, output, subscriber, exited, options.restart()), "isola-" + options.name(), Props.empty());
     return new IsolateRef(options.name(), bridge, exited);
   }
 

@@ -46,12 +46,22 @@ public final class IsolateRef {
     return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Completes when the isolate ends, with its exit code and why it ended. */
+  /**
+   * Completes when the isolate ends for good (a supervised one may fail and restart before that),
+   * with its exit code and why it ended.
+   */
   public CompletionStage<IsolateExited> exited() {
     return exited;
   }
 
-  /** Stops the isolate (Deno's worker.terminate()). */
+  /** What the isolate is doing now: state, restarts, the last failure, uptime, message counts. */
+  public CompletionStage<IsolateStatus> status() {
+    CompletableFuture<IsolateStatus> status = new CompletableFuture<>();
+    bridge.tell(new IsolateBridge.GetStatus(status));
+    return status;
+  }
+
+  /** Stops the isolate (Deno's worker.terminate()); a supervised one is not restarted. */
   public void terminate() {
     bridge.tell(new IsolateBridge.Stop());
   }

@@ -11,6 +11,7 @@ import isola.embed.IsolateOptions;
 import isola.embed.IsolateRef;
 import isola.embed.IsolateReply;
 import isola.embed.Isola;
+import isola.embed.RestartPolicy;
 import isola.isolate.HostOutput;
 import isola.protocol.IsolateExited;
 import isola.protocol.IsolateLimits;
@@ -101,6 +102,32 @@ class EmbeddingTest {
         calc.ask(Map.of("cmd", "fail", "what", "divide"), Duration.ofSeconds(20)).toCompletableFuture().get());
     IsolateFailure failure = assertInstanceOf(IsolateFailure.class, e.getCause());
     assertTrue(failure.getMessage().contains("cannot divide"), failure.getMessage());
+  }
+
+  @Test
+  void aCrashingScriptRestartsWithBackoffThenIsGivenUp() throws Exception {
+    IsolateRef calc = isola.spawn(IsolateOptions.of("phoenix", dir.resolve("calc.js"))
+            .withRestart(RestartPolicy.backoff(Duration.ofMillis(50), Duration.ofSeconds(1), 2,
+                Duration.ofMinutes(1))),
+        null, new HostOutput(new ByteArrayOutputStream(), new ByteArrayOutputStream()));
+    for (int crash = 1; crash <= 2; crash++) {
+      assertThrows(ExecutionException.class, () -> calc.ask(Map.of("cmd", "fail", "what", "cope"),
+          Duration.ofSeconds(20)).toCompletableFuture().get());
+      // Sent while it restarts: held, then answered by the new incarnation.
+      JsonNode answer = calc.ask(Map.of("cmd", "add", "a", crash, "b", 1), Duration.ofSeconds(20))
+          .toCompletableFuture().get();
+      assertEquals(crash + 1, answer.get("sum").asInt());
+    }
+    var status = calc.status().toCompletableFuture().get();
+    assertEquals("running", status.state());
+    assertEquals(2, status.restarts());
+    assertEquals("crashed", status.lastReason());
+    assertTrue(status.lastError().contains("cannot cope"), status.lastError());
+    // A third crash within the window is one too many.
+    calc.tell(Map.of("cmd", "fail", "what", "again"));
+    IsolateExited end = calc.exited().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    assertEquals("crashed", end.reason());
+    assertEquals("failed", calc.status().toCompletableFuture().get().state());
   }
 
   @Test
