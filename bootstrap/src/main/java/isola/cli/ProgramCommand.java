@@ -9,7 +9,7 @@ abstract class ProgramCommand implements Callable<Integer> {
   abstract IsolateSpec spec(Path cwd);
 
   @Override
-  public final Integer call() {
+  public Integer call() {
     IsolateSpec spec;
     try {
       spec = spec(Path.of("").toAbsolutePath());

@@ -11,9 +11,13 @@ import java.io.FileOutputStream;
 final class ProgramHost {
   private ProgramHost() {}
 
+  /** This process's stdout and stderr, unbuffered by Java (HostOutput buffers per turn). */
+  static HostOutput processOutput() {
+    return new HostOutput(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
+  }
+
   static int run(IsolateSpec spec) {
-    HostOutput output = new HostOutput(
-        new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
+    HostOutput output = processOutput();
     // Never closed: the process halts right after (see exit).
     Thread prewarm = Thread.ofPlatform().name("isola-prewarm").start(ProgramHost::prewarm);
     IsolaHost host = IsolaHost.start("isola");

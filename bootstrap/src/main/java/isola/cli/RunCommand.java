@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 class RunCommand extends ProgramCommand {
   @Mixin PermissionFlags permissions;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The module to run")
+  @Parameters(index = "0", paramLabel = "FILE", arity = "0..1", description = "The module to run")
   String file;
 
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program (Deno.args)")
@@ -35,6 +35,7 @@ class RunCommand extends ProgramCommand {
 
   @Override
   IsolateSpec spec(Path cwd) {
+    if (file == null) throw new ProgramError("error: a module to run is required: isola run [flags] FILE [ARGS...]");
     String url = ModuleUrls.toUrl(file, cwd);
     if (url.startsWith("file:") && !Files.isRegularFile(Path.of(java.net.URI.create(url)))) {
       throw new ProgramError("error: Module not found \"" + url + "\".");

@@ -1,5 +1,6 @@
 package isola.cli;
 
+import isola.embed.ManifestHost;
 import isola.protocol.IsolateSpec;
 import isola.protocol.PermissionSet;
 import isola.protocol.PermissionSet.Grant;
@@ -25,6 +26,27 @@ final class ServeCommand extends RunCommand {
   @Option(names = "--host", paramLabel = "VALUE", defaultValue = "0.0.0.0",
       description = "The TCP address to serve on, defaulting to 0.0.0.0 (all interfaces)")
   String host;
+
+  @Option(names = "--manifest", paramLabel = "FILE",
+      description = "Host the scripts a manifest lists behind one front door (docs/serving.md)")
+  Path manifest;
+
+  @Override
+  public Integer call() {
+    if (manifest == null) return super.call();
+    try {
+      ManifestHost host = ManifestHost.start(manifest, ProgramHost.processOutput());
+      var at = host.address();
+      var admin = host.adminAddress();
+      System.err.println("isola serve: Listening on http://" + at.getHostString() + ":" + at.getPort() + "/"
+          + (admin == null ? "" : " (admin on http://" + admin.getHostString() + ":" + admin.getPort() + "/isolates)"));
+      new java.util.concurrent.CountDownLatch(1).await();
+      return 0;
+    } catch (Throwable e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
 
   @Override
   IsolateSpec spec(Path cwd) {

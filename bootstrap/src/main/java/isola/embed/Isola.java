@@ -3,6 +3,7 @@ package isola.embed;
 import isola.isolate.HostOutput;
 import isola.protocol.IsolateExited;
 import isola.protocol.IsolateSpec;
+import isola.protocol.ServeOptions;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +61,19 @@ public final class Isola implements AutoCloseable {
     CompletableFuture<IsolateExited> exited = new CompletableFuture<>();
     ActorRef<Object> bridge = system.systemActorOf(
         IsolateBridge.create(spec, output, subscriber, exited, options.restart()), "isola-" + options.name(), Props.empty());
+    return new IsolateRef(options.name(), bridge, exited);
+  }
+
+  /**
+   * Starts a script whose {@code export default { fetch }} answers the HTTP requests routed to it with
+   * {@link IsolateRef#route} (isola serve --manifest's front door); it binds no socket itself.
+   */
+  public IsolateRef spawnServed(IsolateOptions options, HostOutput output) {
+    IsolateSpec spec = new IsolateSpec(options.name(), options.module().toUri().toString(), null, options.args(),
+        options.permissions(), options.cwd().toString(), null, new ServeOptions("0.0.0.0", -1), options.limits());
+    CompletableFuture<IsolateExited> exited = new CompletableFuture<>();
+    ActorRef<Object> bridge = system.systemActorOf(
+        IsolateBridge.create(spec, output, null, exited, options.restart()), "isola-" + options.name(), Props.empty());
     return new IsolateRef(options.name(), bridge, exited);
   }
 

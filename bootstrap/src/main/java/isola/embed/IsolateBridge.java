@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import isola.isolate.HostOutput;
 import isola.isolate.IsolateActor;
 import isola.isolate.WorkerParent;
+import isola.ops.http.HttpExchange;
+import isola.protocol.HttpEvent;
 import isola.protocol.IsolateExited;
 import isola.protocol.IsolateMessage;
 import isola.protocol.IsolateSpec;
@@ -40,7 +42,18 @@ final class IsolateBridge extends AbstractBehavior<Object> {
 
   record GetStatus(CompletableFuture<IsolateStatus> status) implements Command {}
 
+  /** An HTTP request the front door routed to this script ({@code isola serve --manifest}). */
+  record Route(HttpExchange exchange) implements Command {}
+
+  /** The client of a routed request went away. */
+  record RouteLost(HttpExchange exchange) implements Command {}
+
+  /** A new incarnation (the module read again) takes new work; a served old one drains first. */
+  record Reload() implements Command {}
+
   private record Ended(int incarnation) {}
+
+  private record Reported(int incarnation, IsolateExited exited) {}
 
   private record Restart(int incarnation) {}
 
@@ -52,9 +65,13 @@ final class IsolateBridge extends AbstractBehavior<Object> {
   private final ActorRef<IsolateReply> subscriber;
   private final CompletableFuture<IsolateExited> exited;
   private final RestartPolicy policy;
+  /** Served scripts run as main isolates behind the front door; others as workers of this actor. */
+  private final boolean served;
   private final ArrayDeque<CompletableFuture<JsonNode>> asks = new ArrayDeque<>();
   private final ArrayDeque<Command> waiting = new ArrayDeque<>();
   private final ArrayDeque<Instant> restartTimes = new ArrayDeque<>();
+  /** Requests routed to the current incarnation and not yet answered (answered ones are pruned). */
+  private final ArrayDeque<HttpExchange> inFlight = new ArrayDeque<>();
 
   private ActorRef<IsolateMessage> isolate;
   private int incarnation;
@@ -84,20 +101,27 @@ final class IsolateBridge extends AbstractBehavior<Object> {
     this.subscriber = subscriber;
     this.exited = exited;
     this.policy = policy;
+    this.served = spec.serve() != null;
     startIncarnation();
   }
 
   private void startIncarnation() {
-    incarnation++;
+    int n = ++incarnation;
     lastExit = null;
     startedAt = Instant.now();
     state = "running";
-    ActorRef<IsolateMessage> self = getContext().getSelf().narrow();
-    ActorRef<IsolateExited> watcher = getContext().getSelf().narrow();
-    isolate = getContext().spawn(
-        IsolateActor.create(spec, output, watcher, new WorkerParent(self, 0, spec.name())),
-        "isolate-" + incarnation, IsolateActor.DISPATCHER);
-    getContext().watchWith(isolate, new Ended(incarnation));
+    ActorRef<Object> bridge = getContext().getSelf();
+    // Each incarnation reports its end to a watcher of its own, so an old one's report is told apart.
+    ActorRef<IsolateExited> watcher = getContext().spawnAnonymous(Behaviors.receive(IsolateExited.class)
+        .onMessage(IsolateExited.class, e -> {
+          bridge.tell(new Reported(n, e));
+          return Behaviors.stopped();
+        })
+        .build());
+    WorkerParent parent = served ? null : new WorkerParent(getContext().getSelf().narrow(), 0, spec.name());
+    isolate = getContext().spawn(IsolateActor.create(spec, output, watcher, parent),
+        "isolate-" + n, IsolateActor.DISPATCHER);
+    getContext().watchWith(isolate, new Ended(n));
   }
 
   @Override
@@ -114,8 +138,23 @@ final class IsolateBridge extends AbstractBehavior<Object> {
           return this;
         })
         .onMessage(WorkerEvent.class, other -> this)
-        .onMessage(IsolateExited.class, end -> {
-          lastExit = end;
+        .onMessage(Reported.class, r -> {
+          if (r.incarnation() == incarnation) lastExit = r.exited();
+          return this;
+        })
+        .onMessage(Route.class, this::deliver)
+        .onMessage(RouteLost.class, lost -> {
+          isolate.tell(new HttpEvent.ExchangeLost(HttpEvent.FRONT_DOOR_RID, lost.exchange().id()));
+          return this;
+        })
+        .onMessage(Reload.class, reload -> {
+          if (!state.equals("running")) return this;
+          ActorRef<IsolateMessage> old = isolate;
+          // The old incarnation answers what it was given before it drains.
+          inFlight.clear();
+          startIncarnation();
+          if (served) old.tell(new HttpEvent.Drain(HttpEvent.FRONT_DOOR_RID));
+          else getContext().stop(old);
           return this;
         })
         .onMessage(Ended.class, this::onEnded)
@@ -142,16 +181,20 @@ final class IsolateBridge extends AbstractBehavior<Object> {
 
   private Behavior<Object> deliver(Command command) {
     if (!state.equals("running")) {
-      if (waiting.size() >= MAX_WAITING) {
-        if (command instanceof Ask ask) {
-          ask.answer().completeExceptionally(new IsolateFailure(spec.name(), "too many messages waiting for a restart"));
-        }
+      if (waiting.size() >= MAX_WAITING || state.equals("ended") || state.equals("failed")) {
+        refuse(command);
         return this;
       }
       waiting.add(command);
       return this;
     }
     messagesIn++;
+    if (command instanceof Route route) {
+      while (!inFlight.isEmpty() && inFlight.peek().done()) inFlight.poll();
+      inFlight.add(route.exchange());
+      isolate.tell(new HttpEvent.RequestArrived(HttpEvent.FRONT_DOOR_RID, route.exchange()));
+      return this;
+    }
     JsonNode message;
     if (command instanceof Ask ask) {
       asks.add(ask.answer());
@@ -180,6 +223,12 @@ final class IsolateBridge extends AbstractBehavior<Object> {
   /** An incarnation is gone: finish, or come back after the backoff, or give up. */
   private Behavior<Object> onEnded(Ended ended) {
     if (ended.incarnation() != incarnation) return this;
+    // Requests the dead incarnation never answered get a 503 (answering twice is a no-op): running a
+    // handler again on the next incarnation could repeat what the first one already did.
+    for (HttpExchange e : inFlight) {
+      e.respond(503, new String[] {"content-type", "text/plain;charset=UTF-8"}, "Service Unavailable");
+    }
+    inFlight.clear();
     // A stopped isolate reports nothing itself; without its report the host failed it.
     IsolateExited end = lastExit != null ? lastExit : new IsolateExited(spec.name(), 1, "crashed");
     if (stopping) return finish(new IsolateExited(spec.name(), 0, "terminated"));
@@ -206,13 +255,21 @@ final class IsolateBridge extends AbstractBehavior<Object> {
     return this;
   }
 
+  /** Work that cannot be done: an ask fails, a routed request gets a 503. */
+  private void refuse(Command command) {
+    if (command instanceof Ask ask) {
+      ask.answer().completeExceptionally(new IsolateFailure(spec.name(), "the isolate is not running (" + state + ")"));
+    } else if (command instanceof Route route) {
+      route.exchange().respond(503, new String[] {"content-type", "text/plain;charset=UTF-8"},
+          "Service Unavailable");
+    }
+  }
+
   private Behavior<Object> finish(IsolateExited end) {
     if (!state.equals("failed")) state = "ended";
     lastReason = end.reason();
     failAsks(new IsolateFailure(spec.name(), "the isolate ended (" + end.reason() + ")"));
-    for (Command c : waiting) {
-      if (c instanceof Ask ask) ask.answer().completeExceptionally(new IsolateFailure(spec.name(), "the isolate ended"));
-    }
+    waiting.forEach(this::refuse);
     waiting.clear();
     exited.complete(end);
     return this;

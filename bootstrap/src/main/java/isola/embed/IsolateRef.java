@@ -2,6 +2,7 @@ package isola.embed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import isola.ops.http.HttpExchange;
 import isola.protocol.IsolateExited;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +65,20 @@ public final class IsolateRef {
   /** Stops the isolate (Deno's worker.terminate()); a supervised one is not restarted. */
   public void terminate() {
     bridge.tell(new IsolateBridge.Stop());
+  }
+
+  /** Hands an HTTP request to a served script (see {@link Isola#spawnServed}). */
+  public void route(HttpExchange exchange) {
+    bridge.tell(new IsolateBridge.Route(exchange));
+  }
+
+  public void routeLost(HttpExchange exchange) {
+    bridge.tell(new IsolateBridge.RouteLost(exchange));
+  }
+
+  /** Starts the module again, read anew; a served old version answers what it has, then ends. */
+  public void reload() {
+    bridge.tell(new IsolateBridge.Reload());
   }
 
   /** The bridge actor, for Pekko code that wants to message the isolate itself. */

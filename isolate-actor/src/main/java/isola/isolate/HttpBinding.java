@@ -60,10 +60,17 @@ final class HttpBinding {
   void register(Map<String, Object> ops) {
     ops.put("op_http_serve", (ProxyExecutable) a -> errors.guard(() ->
         serve(a[0].asString(), a[1].asInt())));
+    // isola serve --manifest: the front door (bootstrap) routes requests here; nothing is bound.
+    ops.put("op_http_attach", (ProxyExecutable) a -> {
+      servers.putIfAbsent(HttpEvent.FRONT_DOOR_RID, new Server(null));
+      return HttpEvent.FRONT_DOOR_RID;
+    });
     ops.put("op_http_next", (ProxyExecutable) a -> errors.guard(() -> next(server(a[0].asInt()))));
     ops.put("op_http_wait", (ProxyExecutable) a -> errors.guard(() -> {
       Server server = server(a[1].asInt());
-      if (server.closed) replyTo.tell(OpReply.ok(a[0].asInt(), null));
+      // A closed (drained) server still hands out what arrived before; then the loop ends.
+      if (!server.arrived.isEmpty()) replyTo.tell(OpReply.ok(a[0].asInt(), next(server)));
+      else if (server.closed) replyTo.tell(OpReply.ok(a[0].asInt(), null));
       else server.waiter = a[0].asInt();
       return null;
     }));
@@ -107,7 +114,8 @@ final class HttpBinding {
         if (server.waiter >= 0) replyTo.tell(OpReply.ok(server.waiter, null));
         server.waiter = -1;
       }
-      server.http.shutdown(() -> replyTo.tell(OpReply.ok(promiseId, null)));
+      if (server.http == null) replyTo.tell(OpReply.ok(promiseId, null));
+      else server.http.shutdown(() -> replyTo.tell(OpReply.ok(promiseId, null)));
       return null;
     }));
   }
@@ -118,7 +126,7 @@ final class HttpBinding {
     int rid = resources.newRid();
     HttpServer http;
     try {
-      http = HttpServer.bind(rid, hostname, port, events);
+      http = HttpServer.bind(hostname, port, HttpServer.toIsolate(rid, events));
     } catch (Throwable e) {
       throw new OpException(NetErrors.of(e));
     }
@@ -128,6 +136,8 @@ final class HttpBinding {
   }
 
   void arrived(HttpEvent.RequestArrived event) {
+    // The front door may route requests before the module has loaded and attached: they wait.
+    if (event.serverRid() == HttpEvent.FRONT_DOOR_RID) servers.putIfAbsent(HttpEvent.FRONT_DOOR_RID, new Server(null));
     Server server = servers.get(event.serverRid());
     HttpExchange exchange = (HttpExchange) event.exchange();
     if (server == null || server.closed) {
@@ -139,6 +149,15 @@ final class HttpBinding {
 
   void lost(HttpEvent.ExchangeLost event) {
     exchanges.remove(event.exchangeId());
+  }
+
+  /** Ends a server's accept loop: the requests already taken are still answered. */
+  void drain(HttpEvent.Drain event) {
+    Server server = servers.get(event.serverRid());
+    if (server == null || server.closed) return;
+    server.closed = true;
+    if (server.waiter >= 0) replyTo.tell(OpReply.ok(server.waiter, server.arrived.isEmpty() ? null : next(server)));
+    server.waiter = -1;
   }
 
   /** Replies for accept loops waiting on requests that have arrived; called before each flush. */
@@ -166,7 +185,9 @@ final class HttpBinding {
   }
 
   void closeAll() {
-    servers.values().forEach(s -> s.http.close());
+    servers.values().forEach(s -> {
+      if (s.http != null) s.http.close();
+    });
     servers.clear();
     exchanges.clear();
   }

@@ -137,6 +137,10 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
           httpBinding.lost(lost);
           return this;
         })
+        .onMessage(HttpEvent.Drain.class, drain -> {
+          httpBinding.drain(drain);
+          return this;
+        })
         .onMessage(Terminate.class, t -> finish(t.exitCode()))
         .onSignal(PostStop.class, s -> closeContext())
         .onSignal(PreRestart.class, s -> closeContext())

@@ -91,14 +91,20 @@
     if (typeof handler !== "function") {
       throw new TypeError(`Cannot serve HTTP requests: handler must be a function, received ${typeof handler}`);
     }
-    options ??= {};
+    return startServer(options ?? {}, handler, false);
+  }
+
+  /** Serves `handler` on a new socket, or (`attached`) on the requests isola serve's front door routes here. */
+  function startServer(options, handler, attached) {
     const hostname = options.hostname === undefined ? "0.0.0.0" : String(options.hostname);
     const port = options.port === undefined ? 8000 : internal.validPort(options.port);
     const onError = typeof options.onError === "function" ? options.onError : defaultOnError;
     const onListen = typeof options.onListen === "function" ? options.onListen : defaultOnListen;
     const signal = options.signal;
 
-    const [rid, boundHost, boundPort] = ops.op_http_serve(hostname, port);
+    const [rid, boundHost, boundPort] = attached
+      ? [ops.op_http_attach(), hostname, port]
+      : ops.op_http_serve(hostname, port);
     const addr = { __proto__: null, hostname: boundHost, port: boundPort, transport: "tcp" };
 
     let unrefed = false;
@@ -203,7 +209,7 @@
         await shutdown();
       },
     };
-    onListen({ __proto__: null, hostname: boundHost, port: boundPort, transport: "tcp" });
+    if (!attached) onListen({ __proto__: null, hostname: boundHost, port: boundPort, transport: "tcp" });
     acceptLoop();
     return server;
   }
@@ -217,14 +223,15 @@
         true);
       return;
     }
-    serve({
+    // A negative port: the script is hosted behind isola serve --manifest's front door.
+    startServer({
       hostname,
-      port,
+      port: port < 0 ? 0 : port,
       onError: entry.onError,
       onListen: typeof entry.onListen === "function" ? entry.onListen : (addr) => {
         console.error(`deno serve: Listening on http://${addr.hostname}:${addr.port}/`);
       },
-    }, (request, info) => entry.fetch(request, info));
+    }, (request, info) => entry.fetch(request, info), port < 0);
   }
 
   internal.http = { serve, serveDefaultExport };

@@ -11,4 +11,13 @@ public sealed interface HttpEvent extends IsolateMessage {
 
   /** The client went away before the exchange's response was complete. */
   record ExchangeLost(int serverRid, int exchangeId) implements HttpEvent {}
+
+  /**
+   * No more requests will come to this server (a hosted script being replaced): its accept loop ends,
+   * and the isolate ends once the requests it has are answered.
+   */
+  record Drain(int serverRid) implements HttpEvent {}
+
+  /** The rid under which a hosted script's default export receives the front door's requests. */
+  int FRONT_DOOR_RID = 0;
 }

@@ -62,6 +62,8 @@ public final class HttpExchange {
   private boolean responseStarted;
   private boolean lost;
   private boolean closeAfterResponse;
+  /** Set on the event loop once nothing more can happen to this exchange; read by supervisors. */
+  private volatile boolean done;
   private int pendingRead = -1;
   private ActorRef<OpReply> pendingReadReplyTo;
 
@@ -98,6 +100,11 @@ public final class HttpExchange {
 
   public int id() {
     return id;
+  }
+
+  /** Whether the response is out (or the client gone): nothing is waiting on this exchange any more. */
+  public boolean done() {
+    return done;
   }
 
   public String method() {
@@ -158,6 +165,7 @@ public final class HttpExchange {
   }
 
   void connectionLost() {
+    done = true;
     if (lost || (responseDone && requestComplete)) return;
     bodyFailed();
     connection.server().lost(this);
@@ -278,6 +286,7 @@ public final class HttpExchange {
 
   private void responseWritten() {
     responseDone = true;
+    done = true;
     if (closeAfterResponse) {
       channel.close();
       return;

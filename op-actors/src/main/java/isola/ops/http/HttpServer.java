@@ -27,21 +27,41 @@ public final class HttpServer {
   static final int MAX_HEADER_BYTES = 400 * 1024;
   static final int MAX_LINE_BYTES = 64 * 1024;
 
-  private final int rid;
-  private final ActorRef<HttpEvent> isolate;
+  /** Where a server's requests go: one isolate (Deno.serve) or one per route (isola serve --manifest). */
+  public interface Router {
+    void arrived(HttpExchange exchange);
+
+    void lost(HttpExchange exchange);
+  }
+
+  /** The router of a Deno.serve server: every request to one isolate, as its resource {@code rid}. */
+  public static Router toIsolate(int rid, ActorRef<HttpEvent> isolate) {
+    return new Router() {
+      @Override
+      public void arrived(HttpExchange exchange) {
+        isolate.tell(new HttpEvent.RequestArrived(rid, exchange));
+      }
+
+      @Override
+      public void lost(HttpExchange exchange) {
+        isolate.tell(new HttpEvent.ExchangeLost(rid, exchange.id()));
+      }
+    };
+  }
+
+  private final Router router;
   private final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
-  private final AtomicInteger nextExchangeId = new AtomicInteger();
+  /** Exchange ids are unique in the JVM: a front door's requests reach many isolates. */
+  private static final AtomicInteger NEXT_EXCHANGE_ID = new AtomicInteger();
   private Channel listener;
 
-  private HttpServer(int rid, ActorRef<HttpEvent> isolate) {
-    this.rid = rid;
-    this.isolate = isolate;
+  private HttpServer(Router router) {
+    this.router = router;
   }
 
   /** Binds at once, as Deno.serve does; the failure is the socket's (address in use, ...). */
-  public static HttpServer bind(int rid, String hostname, int port, ActorRef<HttpEvent> isolate)
-      throws Throwable {
-    HttpServer server = new HttpServer(rid, isolate);
+  public static HttpServer bind(String hostname, int port, Router router) throws Throwable {
+    HttpServer server = new HttpServer(router);
     ChannelFuture bound = new ServerBootstrap()
         .group(HttpEventLoops.group())
         .channel(NioServerSocketChannel.class)
@@ -68,15 +88,15 @@ public final class HttpServer {
   }
 
   int nextExchangeId() {
-    return nextExchangeId.incrementAndGet();
+    return NEXT_EXCHANGE_ID.incrementAndGet();
   }
 
   void arrived(HttpExchange exchange) {
-    isolate.tell(new HttpEvent.RequestArrived(rid, exchange));
+    router.arrived(exchange);
   }
 
   void lost(HttpExchange exchange) {
-    isolate.tell(new HttpEvent.ExchangeLost(rid, exchange.id()));
+    router.lost(exchange);
   }
 
   /**

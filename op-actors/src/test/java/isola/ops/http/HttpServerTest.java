@@ -38,7 +38,7 @@ class HttpServerTest {
   @BeforeEach
   void start() throws Throwable {
     events = testKit.createTestProbe();
-    server = HttpServer.bind(7, "127.0.0.1", 0, events.ref());
+    server = HttpServer.bind("127.0.0.1", 0, HttpServer.toIsolate(7, events.ref()));
   }
 
   @AfterEach
