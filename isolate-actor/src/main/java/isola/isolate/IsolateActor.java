@@ -93,6 +93,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     new UrlBinding().register(ops);
     new CompressionBinding().register(ops);
     new CryptoBinding().register(ops);
+    new NodeBinding(SharedEngine.get()).register(ops);
     JsErrors errors = new JsErrors();
     Permissions permissions = new Permissions(spec.permissions(), Path.of(spec.cwd()));
     WorkingDirectory cwd = new WorkingDirectory(Path.of(spec.cwd()));

@@ -66,6 +66,11 @@ final class IsolateContext implements AutoCloseable {
       context.eval(source).execute(bindingObject, internal);
     }
     errors.bind(internal.getMember("throwOpError"));
+    Value nodeFacade = internal.getMember("node").getMember("facade");
+    modules.nodeFacades(name -> {
+      Value text = nodeFacade.execute(name);
+      return text.isNull() ? null : text.asString();
+    });
     Value host = internal.getMember("host");
     this.runMain = host.getMember("runMain");
     this.resolveOps = host.getMember("resolveOps");
