@@ -166,6 +166,9 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     if (finished) return Behaviors.stopped();
     try {
       work.run();
+      while (js.runTicks()) {
+        // each batch of ticks may queue more
+      }
       while (js.takeRejectionsQueued()) {
         runDueTimers();
         js.processRejections();

@@ -41,7 +41,9 @@ final class IsolateContext implements AutoCloseable {
   private final Value exitCode;
   private final Value processRejections;
   private final Value workerEvent;
+  private final Value runTicks;
   private boolean rejectionsQueued;
+  private boolean ticksQueued;
 
   IsolateContext(
       SharedEngine shared, Path cwd, Path mainModule, String mainSource, Map<String, Object> ops,
@@ -53,6 +55,10 @@ final class IsolateContext implements AutoCloseable {
         sourceLine(args[0].asString(), args[1].asInt()));
     binding.put("op_rejections_queued", (ProxyExecutable) args -> {
       rejectionsQueued = true;
+      return null;
+    });
+    binding.put("op_ticks_queued", (ProxyExecutable) args -> {
+      ticksQueued = true;
       return null;
     });
     binding.put("op_import_site", (ProxyExecutable) args ->
@@ -79,6 +85,7 @@ final class IsolateContext implements AutoCloseable {
     this.exitCode = host.getMember("exitCode");
     this.processRejections = host.getMember("processRejections");
     this.workerEvent = host.getMember("workerEvent");
+    this.runTicks = host.getMember("runTicks");
   }
 
   /**
@@ -182,6 +189,17 @@ final class IsolateContext implements AutoCloseable {
     boolean queued = rejectionsQueued;
     rejectionsQueued = false;
     return queued;
+  }
+
+  /**
+   * Runs the {@code process.nextTick} callbacks queued during the turn, if any: Deno runs them once
+   * the turn's microtasks are drained, and drains microtasks again after them. True if there were.
+   */
+  boolean runTicks() {
+    if (!ticksQueued) return false;
+    ticksQueued = false;
+    runTicks.executeVoid();
+    return true;
   }
 
   void processRejections() {

@@ -98,30 +98,27 @@
     return text;
   }
 
-  // process.nextTick: Deno runs queued ticks right after each macrotask callback, before its promise
-  // reactions; a tick queued from a microtask runs after the microtasks queued before it.
+  // process.nextTick: Deno runs queued ticks once the microtasks of a macrotask are drained (the host
+  // asks, IsolateActor.turn), and right after each timer callback, before its promise reactions.
   const ticks = [];
-  let tickScheduled = false;
   function nextTick(callback, args) {
+    if (ticks.length === 0) ops.op_ticks_queued();
     ticks.push(callback, args);
-    if (!tickScheduled) {
-      tickScheduled = true;
-      queueMicrotask(runTicks);
-    }
   }
   function runTicks() {
-    tickScheduled = false;
-    for (let i = 0; i < ticks.length; i += 2) {
-      try {
-        Reflect.apply(ticks[i], undefined, ticks[i + 1]);
-      } catch (e) {
-        ticks.splice(0, i + 2);
-        internal.reportException(e);
-        return;
-      }
+    let i = 0;
+    try {
+      for (; i < ticks.length; i += 2) Reflect.apply(ticks[i], undefined, ticks[i + 1]);
+    } catch (e) {
+      ticks.splice(0, i + 2);
+      if (ticks.length > 0) ops.op_ticks_queued();
+      internal.reportException(e);
+      return;
     }
     ticks.length = 0;
   }
+  internal.host.runTicks = runTicks;
 
-  internal.node = { builtin, has, load, facade, nextTick, runTicks: () => { if (ticks.length > 0) runTicks(); } };
+  internal.node = { builtin, has, load, facade, nextTick, onExit: null,
+    runTicks: () => { if (ticks.length > 0) runTicks(); } };
 })

@@ -20,6 +20,8 @@
     exitCode = code;
   }
   internal.exitCode = () => exitCode;
+  internal.setExitCode = setExitCode;
+  internal.exit = exit;
 
   const build = Object.freeze({
     target: "x86_64-unknown-linux-gnu",
