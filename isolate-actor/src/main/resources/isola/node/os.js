@@ -51,7 +51,6 @@
     },
     totalmem: () => dos.systemMemoryInfo().total,
     type: () => "Linux",
-    uptime: () => Math.floor(internal.ops.op_now() / 1000),
     userInfo: () => ({ uid: -1, gid: -1, username: env("USER") ?? "", homedir: env("HOME") ?? "", shell: env("SHELL") ?? null }),
     version: () => dos.osRelease(),
   };
