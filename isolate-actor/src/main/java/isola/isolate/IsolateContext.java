@@ -235,12 +235,15 @@ final class IsolateContext implements AutoCloseable {
         Pattern.compile("([\"'])([^\"'\\n]+)\\1").matcher(text);
     while (m.find()) {
       Path resolved;
+      boolean sameSpecifier = m.group(2).equals(targetUrl);
       try {
+        if (sameSpecifier) throw new IllegalArgumentException("not a file URL");
         // Compared as paths: URI.resolve turns "file:///a" into "file:/a".
         resolved = Path.of(URI.create(importerUrl).resolve(m.group(2))).normalize();
         if (!resolved.equals(Path.of(URI.create(targetUrl)).normalize())) continue;
       } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-        continue;
+        // A specifier that is not a path (node:fs) matches only itself.
+        if (!sameSpecifier) continue;
       }
       int at = m.start();
       if (name != null) {

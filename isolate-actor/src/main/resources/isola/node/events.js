@@ -75,7 +75,7 @@
       if (er instanceof Error) throw er;
       let stringified;
       try {
-        stringified = internal.inspect(er, { colors: false });
+        stringified = internal.node.builtin("util").inspect(er);
       } catch {
         stringified = er;
       }

@@ -203,11 +203,13 @@
     writeFileSync(path, data, options, "a");
   }
 
+  // False for any failure but a permission denial, which Deno lets through.
   function existsSync(path) {
     try {
       dfs.lstatSync(toPath(path));
       return true;
-    } catch {
+    } catch (e) {
+      if (e instanceof internal.errors.NotCapable) throw e;
       return false;
     }
   }

@@ -88,7 +88,7 @@
   function facade(name) {
     if (!has(name)) {
       if (!missing.has(name)) return null;
-      return `throw new Error(${JSON.stringify(`isola does not implement node:${name} yet`)});`;
+      return `throw new Error(${JSON.stringify(`isola does not implement node:${name} yet`)});\nexport default undefined;\n`;
     }
     const exports = builtin(name);
     const names = Object.keys(exports).filter((key) => key !== "default" && /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(key));
