@@ -157,6 +157,13 @@
       internal.print(`error: Module not found "${target}".\n${site ? `    at ${importer}:${site}\n` : ""}`, true);
       internal.quit(1);
     }
+    if (error instanceof Error && (m = /^No such built-in module: (node:\S*)$/.exec(message))) {
+      // ModuleFileSystem's refusal of an unknown node: module; Deno names the import site.
+      const importer = ops.op_main_module();
+      const site = ops.op_import_site(importer, m[1], null);
+      internal.print(`error: ${message}\n${site ? `    at ${importer}:${site}\n` : ""}`, true);
+      internal.quit(1);
+    }
     if (error instanceof SyntaxError && (m = parseError.exec(message))) {
       const [, url, line, col, text] = m;
       const source = ops.op_source_line(url, Number(line));
