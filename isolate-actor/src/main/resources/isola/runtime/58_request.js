@@ -74,7 +74,8 @@
   }
 
   function parseReferrer(referrer) {
-    if (referrer === "" || referrer === "about:client") return "about:client";
+    // "" is the spec's no-referrer, which reads back as "".
+    if (referrer === "" || referrer === "about:client") return referrer;
     try {
       return new internal.url.URL(referrer).href;
     } catch (e) {
