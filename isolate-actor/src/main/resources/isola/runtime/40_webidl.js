@@ -107,6 +107,99 @@
     });
   }
 
+  /** WebIDL DOMString: ToString, which refuses a Symbol ("Cannot convert a Symbol value to a string"). */
+  function domString(value) {
+    return typeof value === "string" ? value : `${value}`;
+  }
+
+  // Deno words a conversion error "<prefix>: <context> <problem>", with "Value" when neither is known.
+  function conversionError(prefix, context, problem) {
+    const where = prefix ? `${prefix}: ${context ?? "Value"}` : (context ?? "Value");
+    return new TypeError(`${where} ${problem}`);
+  }
+
+  const NON_LATIN1 = /[^\x00-\xff]/;
+
+  /** WebIDL ByteString: a string of code units up to 0xFF. */
+  function byteString(value, prefix, context) {
+    const s = domString(value);
+    if (NON_LATIN1.test(s)) throw conversionError(prefix, context, "is not a valid ByteString");
+    return s;
+  }
+
+  /** WebIDL unsigned short (no [EnforceRange]): ToNumber, then modulo 2^16. */
+  function unsignedShort(value) {
+    const x = +value;
+    if (!Number.isFinite(x)) return 0;
+    const n = Math.trunc(x) % 65536;
+    return n < 0 ? n + 65536 : n;
+  }
+
+  /** A dictionary argument: undefined and null read as {}, any other non-object is refused. */
+  function dictionary(value, prefix, context) {
+    if (value === undefined || value === null) return {};
+    if (typeof value !== "object" && typeof value !== "function") {
+      throw conversionError(prefix, context, "can not be converted to a dictionary");
+    }
+    return value;
+  }
+
+  /** A WebIDL enum value; `values` is a Set of the allowed strings. */
+  function enumValue(value, values, type, prefix) {
+    const s = domString(value);
+    if (!values.has(s)) {
+      throw new TypeError(`${prefix}: The provided value '${s}' is not a valid enum value of type ${type}`);
+    }
+    return s;
+  }
+
+  const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+
+  /**
+   * The prototype of a WebIDL pair iterator named `name` ("Headers" gives "Headers Iterator"). An
+   * iterator is made with `pairIterator(proto, target, kind)`; `pairsOf(target)` is read on every
+   * step, so changes to the target during iteration show, as in Deno. Deno inspects an iterator as
+   * the entries it has left.
+   */
+  function pairIteratorPrototype(name, pairsOf) {
+    const proto = Object.create(IteratorPrototype, {
+      next: {
+        value: function next() {
+          const state = this?.[iteratorState];
+          if (state === undefined || state.proto !== proto) {
+            throw withCode(new TypeError(`Value of "this" must be of type ${name}Iterator`), "ERR_INVALID_THIS");
+          }
+          const pairs = pairsOf(state.target);
+          if (state.index >= pairs.length) return { value: undefined, done: true };
+          return { value: pick(pairs[state.index++], state.kind), done: false };
+        },
+        writable: true, enumerable: true, configurable: true,
+      },
+      [Symbol.toStringTag]: { value: `${name} Iterator`, configurable: true },
+      [Symbol.for("Deno.privateCustomInspect")]: {
+        value: function (inspect, options) {
+          const state = this[iteratorState];
+          const shown = pairsOf(state.target).slice(state.index).map((pair) => inspect(pick(pair, state.kind), options));
+          const head = `${name} Iterator {`;
+          // Deno's layout: one line when it fits in 80 columns, else one entry per line (indented
+          // by two whatever the nesting, the closing brace on the last line).
+          let width = shown.length * 2 + head.length + 10;
+          for (const entry of shown) width += entry.length;
+          return width <= 80 ? `${head} ${shown.join(", ")} }` : `${head}\n  ${shown.join(",\n  ")} }`;
+        },
+      },
+    });
+    return proto;
+  }
+  const iteratorState = Symbol("isola.iteratorState");
+  const pick = (pair, kind) => (kind === "key" ? pair[0] : kind === "value" ? pair[1] : [pair[0], pair[1]]);
+
+  function pairIterator(proto, target, kind) {
+    const it = Object.create(proto);
+    Object.defineProperty(it, iteratorState, { value: { proto, target, kind, index: 0 } });
+    return it;
+  }
+
   /** Marks platform objects Deno refuses to structuredClone ("Cannot clone object of unsupported type."). */
   const hostObjectBrand = Symbol("isola.hostObject");
 
@@ -121,5 +214,13 @@
     configureInterface,
     defineEventHandler,
     withCode,
+    domString,
+    conversionError,
+    byteString,
+    unsignedShort,
+    dictionary,
+    enumValue,
+    pairIteratorPrototype,
+    pairIterator,
   };
 })

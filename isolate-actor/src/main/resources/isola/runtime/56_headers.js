@@ -1,50 +1,78 @@
-// Headers (https://fetch.spec.whatwg.org/#headers-class): an ordered header list with lowercased
-// names; iteration is sorted and combines repeated names, except set-cookie, as Deno does.
+// Headers (https://fetch.spec.whatwg.org/#headers-class), with Deno's checks and wording.
+// A header list is a record {kind, list, guard, sorted}: `list` is flat [name0, value0, name1, ...]
+// with lowercased names, the shape the HTTP ops carry, so a request that arrives or a response that
+// leaves never converts it. Request and Response hold such a record and make the Headers object only
+// when the script asks for `.headers` (see objectOf).
 (function (binding, internal) {
   "use strict";
-  const { attach, unwrap, defineInspect } = internal.webSlot;
-  const make = (cls, record) => internal.webSlot.make(cls, record).obj;
+  const { webidl } = internal;
+  const { attach, unwrap } = internal.webSlot;
 
   const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
   const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
   const INVALID_VALUE = /[\0\r\n]/;
+  const INIT_TYPE = "'(sequence<sequence<ByteString>> or record<ByteString, ByteString>)'";
 
-  function checkName(name) {
+  function newRecord(guard, list = []) {
+    return { kind: "Headers", list, guard, sorted: null };
+  }
+
+  function validName(name) {
     if (!TOKEN.test(name)) throw new TypeError(`Invalid header name: "${name}"`);
     return name.toLowerCase();
   }
 
   function normalizeValue(value) {
-    value = String(value).replace(HTTP_WHITESPACE, "");
+    value = value.replace(HTTP_WHITESPACE, "");
     if (INVALID_VALUE.test(value)) throw new TypeError(`Invalid header value: "${value}"`);
     return value;
   }
 
-  function headers(o) {
-    return unwrap(o, "Headers");
-  }
-
-  function checkMutable(r) {
-    if (r.guard === "immutable") throw new TypeError("Cannot change headers: headers are immutable");
+  function indexOf(list, name, from = 0) {
+    for (let i = from; i < list.length; i += 2) if (list[i] === name) return i;
+    return -1;
   }
 
   function changed(r) {
     r.sorted = null;
   }
 
-  function append(r, name, value) {
-    r.list.push([checkName(String(name)), normalizeValue(value)]);
+  /** The spec's append, after the WebIDL conversions. */
+  function append(r, name, value, message = "Cannot change header: headers are immutable") {
+    const n = validName(name);
+    const v = normalizeValue(value);
+    if (r.guard === "immutable") throw new TypeError(message);
+    r.list.push(n, v);
     changed(r);
+  }
+
+  function appendIfMissing(r, name, value) {
+    if (indexOf(r.list, name) < 0) {
+      r.list.push(name, value);
+      changed(r);
+    }
+  }
+
+  function combinedValue(r, name) {
+    const list = r.list;
+    let value = null;
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === name) value = value === null ? list[i + 1] : `${value}, ${list[i + 1]}`;
+    }
+    return value;
   }
 
   /** Sorted by name, repeated names combined with ", " except set-cookie (the spec's "sort and combine"). */
   function sortedAndCombined(r) {
     if (r.sorted !== null) return r.sorted;
-    const names = [...new Set(r.list.map(([n]) => n))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const list = r.list;
+    const names = [];
+    for (let i = 0; i < list.length; i += 2) if (!names.includes(list[i])) names.push(list[i]);
+    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const out = [];
     for (const name of names) {
       if (name === "set-cookie") {
-        for (const [n, v] of r.list) if (n === name) out.push([n, v]);
+        for (let i = 0; i < list.length; i += 2) if (list[i] === name) out.push([name, list[i + 1]]);
       } else {
         out.push([name, combinedValue(r, name)]);
       }
@@ -53,107 +81,134 @@
     return out;
   }
 
-  function combinedValue(r, name) {
-    let value = null;
-    for (const [n, v] of r.list) {
-      if (n === name) value = value === null ? v : `${value}, ${v}`;
-    }
-    return value;
-  }
-
-  const initTypeError = () => new TypeError(
-    "Failed to construct 'Headers': Argument 1 The provided value is not of type " +
-    "'(sequence<sequence<ByteString>> or record<ByteString, ByteString>)'");
-
-  function fill(r, init) {
+  /**
+   * Converts a HeadersInit (WebIDL: sequence<sequence<ByteString>> or record<ByteString, ByteString>)
+   * and appends it to `r`. All of it is converted before anything is appended, as in Deno.
+   */
+  function fill(r, init, prefix, context) {
     if (init === undefined) return;
-    if (init === null || (typeof init !== "object" && typeof init !== "function")) throw initTypeError();
+    if (init === null || (typeof init !== "object" && typeof init !== "function")) {
+      throw webidl.conversionError(prefix, context, `The provided value is not of type ${INIT_TYPE}`);
+    }
     const other = internal.webSlot.of(init);
     if (other !== undefined && other.kind === "Headers") {
-      for (const [n, v] of other.list) r.list.push([n, v]);
+      for (let i = 0; i < other.list.length; i++) r.list.push(other.list[i]);
+      changed(r);
       return;
     }
-    if (typeof init[Symbol.iterator] === "function") {
-      for (const pair of init) {
-        if (pair === null || typeof pair !== "object" || typeof pair[Symbol.iterator] !== "function") {
-          throw initTypeError();
+    const pairs = [];
+    if (init[Symbol.iterator] !== undefined) {
+      let i = 0;
+      for (const item of init) {
+        if (item === null || typeof item !== "object" || typeof item[Symbol.iterator] !== "function") {
+          throw webidl.conversionError(prefix, `${context}, index ${i}`, "can not be converted to sequence.");
         }
-        const items = [...pair];
-        if (items.length !== 2) throw new TypeError(`Invalid header: length must be 2, but is ${items.length}`);
-        append(r, items[0], items[1]);
+        let j = 0;
+        const pair = [];
+        for (const part of item) pair.push(webidl.byteString(part, prefix, `${context}, index ${i}, index ${j++}`));
+        pairs.push(pair);
+        i++;
       }
-      return;
+    } else {
+      for (const key of Reflect.ownKeys(init)) {
+        if (typeof key === "symbol") continue;
+        const desc = Reflect.getOwnPropertyDescriptor(init, key);
+        if (desc === undefined || !desc.enumerable) continue;
+        pairs.push([webidl.byteString(key, prefix, context), webidl.byteString(init[key], prefix, context)]);
+      }
     }
-    for (const key of Reflect.ownKeys(init)) {
-      const desc = Reflect.getOwnPropertyDescriptor(init, key);
-      if (desc === undefined || !desc.enumerable || typeof key === "symbol") continue;
-      append(r, key, init[key]);
+    for (const pair of pairs) {
+      if (pair.length !== 2) throw new TypeError(`Invalid header: length must be 2, but is ${pair.length}`);
+      append(r, pair[0], pair[1]);
     }
   }
 
-  function newRecord(guard) {
-    return { kind: "Headers", list: [], guard, sorted: null };
+  const record = (o) => unwrap(o, "Headers");
+
+  function argument(method, value, index) {
+    return webidl.byteString(value, `Failed to execute '${method}' on 'Headers'`, `Argument ${index}`);
+  }
+
+  function required(method, length, count) {
+    webidl.requiredArguments(length, count, `Failed to execute '${method}' on 'Headers'`);
   }
 
   class Headers {
     constructor(init = undefined) {
-      const r = attach(this, newRecord("none"));
-      fill(r, init);
+      fill(attach(this, newRecord("none")), init, "Failed to construct 'Headers'", "Argument 1");
     }
 
     append(name, value) {
-      const r = headers(this);
-      internal.webidl.requiredArguments(arguments.length, 2, "Failed to execute 'append' on 'Headers'");
-      checkMutable(r);
-      append(r, name, value);
+      const r = record(this);
+      required("append", arguments.length, 2);
+      append(r, argument("append", name, 1), argument("append", value, 2));
     }
 
     delete(name) {
-      const r = headers(this);
-      internal.webidl.requiredArguments(arguments.length, 1, "Failed to execute 'delete' on 'Headers'");
-      const n = checkName(String(name));
-      checkMutable(r);
-      r.list = r.list.filter(([k]) => k !== n);
+      const r = record(this);
+      required("delete", arguments.length, 1);
+      const n = validName(argument("delete", name, 1));
+      if (r.guard === "immutable") throw new TypeError("Cannot change headers: headers are immutable");
+      const list = r.list;
+      let kept = 0;
+      for (let i = 0; i < list.length; i += 2) {
+        if (list[i] !== n) {
+          list[kept++] = list[i];
+          list[kept++] = list[i + 1];
+        }
+      }
+      list.length = kept;
       changed(r);
     }
 
     get(name) {
-      const r = headers(this);
-      internal.webidl.requiredArguments(arguments.length, 1, "Failed to execute 'get' on 'Headers'");
-      return combinedValue(r, checkName(String(name)));
+      const r = record(this);
+      required("get", arguments.length, 1);
+      return combinedValue(r, validName(argument("get", name, 1)));
     }
 
     getSetCookie() {
-      return headers(this).list.filter(([n]) => n === "set-cookie").map(([, v]) => v);
+      const list = record(this).list;
+      const out = [];
+      for (let i = 0; i < list.length; i += 2) if (list[i] === "set-cookie") out.push(list[i + 1]);
+      return out;
     }
 
     has(name) {
-      const r = headers(this);
-      internal.webidl.requiredArguments(arguments.length, 1, "Failed to execute 'has' on 'Headers'");
-      const n = checkName(String(name));
-      return r.list.some(([k]) => k === n);
+      const r = record(this);
+      required("has", arguments.length, 1);
+      return indexOf(r.list, validName(argument("has", name, 1))) >= 0;
     }
 
     set(name, value) {
-      const r = headers(this);
-      internal.webidl.requiredArguments(arguments.length, 2, "Failed to execute 'set' on 'Headers'");
-      const n = checkName(String(name));
-      const v = normalizeValue(value);
-      checkMutable(r);
-      const i = r.list.findIndex(([k]) => k === n);
-      if (i < 0) {
-        r.list.push([n, v]);
+      const r = record(this);
+      required("set", arguments.length, 2);
+      const n = validName(argument("set", name, 1));
+      const v = normalizeValue(argument("set", value, 2));
+      if (r.guard === "immutable") throw new TypeError("Cannot change headers: headers are immutable");
+      const list = r.list;
+      const first = indexOf(list, n);
+      if (first < 0) {
+        list.push(n, v);
       } else {
-        r.list[i] = [n, v];
-        r.list = r.list.filter(([k], j) => j <= i || k !== n);
+        list[first + 1] = v;
+        let kept = first + 2;
+        for (let i = first + 2; i < list.length; i += 2) {
+          if (list[i] !== n) {
+            list[kept++] = list[i];
+            list[kept++] = list[i + 1];
+          }
+        }
+        list.length = kept;
       }
       changed(r);
     }
 
     forEach(callback, thisArg = undefined) {
-      const r = headers(this);
+      const r = record(this);
       if (typeof callback !== "function") {
-        throw new TypeError("Failed to execute 'forEach' on 'Headers': Argument 1 is not a function");
+        const received = callback === null ? "null" : typeof callback;
+        throw new TypeError(`The "callback" argument must be of type function. Received ${received}`);
       }
       for (let i = 0; i < sortedAndCombined(r).length; i++) {
         const [n, v] = sortedAndCombined(r)[i];
@@ -162,80 +217,52 @@
     }
 
     keys() {
-      return iterator(headers(this), "key");
+      return webidl.pairIterator(iteratorPrototype, record(this), "key");
     }
 
     values() {
-      return iterator(headers(this), "value");
+      return webidl.pairIterator(iteratorPrototype, record(this), "value");
     }
 
     entries() {
-      return iterator(headers(this), "key+value");
+      return webidl.pairIterator(iteratorPrototype, record(this), "key+value");
     }
   }
+  webidl.configureInterface(Headers);
   Object.defineProperty(Headers.prototype, Symbol.iterator, {
     value: Headers.prototype.entries, writable: true, configurable: true,
   });
-  Object.defineProperty(Headers.prototype, Symbol.toStringTag, { value: "Headers", configurable: true });
+  const iteratorPrototype = webidl.pairIteratorPrototype("Headers", sortedAndCombined);
 
-  const iteratorPrototype = Object.create(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())), {
-    next: {
-      value: function next() {
-        const it = this[iteratorState];
-        if (it === undefined) throw internal.webSlot.invalidThis();
-        const pairs = sortedAndCombined(it.record);
-        if (it.index >= pairs.length) return { value: undefined, done: true };
-        const [n, v] = pairs[it.index++];
-        return { value: it.kind === "key" ? n : it.kind === "value" ? v : [n, v], done: false };
-      },
-      writable: true,
-      configurable: true,
+  // Deno prints "Headers " and then the combined values as a plain object (so depth -1 gives
+  // "Headers [Object]").
+  Object.defineProperty(Headers.prototype, Symbol.for("Deno.privateCustomInspect"), {
+    value: function (inspect, options) {
+      const r = record(this);
+      const shown = {};
+      for (const [n] of sortedAndCombined(r)) shown[n] = combinedValue(r, n);
+      return `Headers ${inspect(shown, options)}`;
     },
-    [Symbol.toStringTag]: { value: "Headers Iterator", configurable: true },
-  });
-  const iteratorState = Symbol("isola.headersIterator");
-
-  function iterator(record, kind) {
-    const it = Object.create(iteratorPrototype);
-    it[iteratorState] = { record, kind, index: 0 };
-    return it;
-  }
-
-  defineInspect(Headers, (o) => {
-    const shown = {};
-    const r = headers(o);
-    for (const [n] of sortedAndCombined(r)) shown[n] = combinedValue(r, n);
-    return shown;
   });
 
-  /** A Headers from a flat [name, value, ...] list the host already validated (lowercase names). */
-  function fromPairs(pairs, guard) {
-    const r = newRecord(guard);
-    for (let i = 0; i + 1 < pairs.length; i += 2) r.list.push([pairs[i], pairs[i + 1]]);
-    return make(Headers, r);
-  }
-
-  /** The header list as the wire carries it: a flat [name, value, ...] list, in insertion order. */
-  function toPairs(h) {
-    const out = [];
-    for (const [n, v] of headers(h).list) out.push(n, v);
-    return out;
+  /** The Headers object over header list `r`, made on first use. */
+  function objectOf(r) {
+    return r.obj ?? internal.webSlot.make(Headers, r).obj;
   }
 
   internal.headers = {
     Headers,
-    fromPairs,
-    toPairs,
-    fill: (h, init) => fill(headers(h), init),
-    setGuard: (h, guard) => { headers(h).guard = guard; },
-    create: (guard) => make(Headers, newRecord(guard)),
-    appendIfMissing: (h, name, value) => {
-      const r = headers(h);
-      if (!r.list.some(([k]) => k === name)) {
-        r.list.push([name, value]);
-        changed(r);
-      }
+    newRecord,
+    objectOf,
+    fill,
+    appendIfMissing,
+    /** The record behind a Headers object, or undefined. */
+    recordOf: (o) => {
+      const r = internal.webSlot.of(o);
+      return r !== undefined && r.kind === "Headers" ? r : undefined;
     },
+    copy: (r, guard = r.guard) => newRecord(guard, r.list.slice()),
+    get: (r, name) => combinedValue(r, name),
   };
   internal.webApis = Object.assign(internal.webApis ?? {}, { Headers });
 })
