@@ -99,6 +99,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     new UrlBinding().register(ops);
     new CompressionBinding().register(ops);
     new CryptoBinding().register(ops);
+    new NodeBinding(SharedEngine.get()).register(ops);
     JsErrors errors = new JsErrors();
     Permissions permissions = new Permissions(spec.permissions(), Path.of(spec.cwd()));
     WorkingDirectory cwd = new WorkingDirectory(Path.of(spec.cwd()));
@@ -196,6 +197,9 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     Object watched = spec.limits().any() ? TurnWatchdog.begin(spec.limits(), this::stopForLimit) : null;
     try {
       work.run();
+      while (js.runTicks()) {
+        // each batch of ticks may queue more
+      }
       while (js.takeRejectionsQueued()) {
         runDueTimers();
         js.processRejections();

@@ -41,7 +41,9 @@ final class IsolateContext implements AutoCloseable {
   private final Value exitCode;
   private final Value processRejections;
   private final Value workerEvent;
+  private final Value runTicks;
   private boolean rejectionsQueued;
+  private boolean ticksQueued;
 
   IsolateContext(
       SharedEngine shared, Path cwd, Path mainModule, String mainSource, Map<String, Object> ops,
@@ -55,6 +57,10 @@ final class IsolateContext implements AutoCloseable {
       rejectionsQueued = true;
       return null;
     });
+    binding.put("op_ticks_queued", (ProxyExecutable) args -> {
+      ticksQueued = true;
+      return null;
+    });
     binding.put("op_import_site", (ProxyExecutable) args ->
         importSite(args[0].asString(), args[1].asString(), args[2].isNull() ? null : args[2].asString()));
     Value internal = context.eval("js", "({})");
@@ -66,6 +72,11 @@ final class IsolateContext implements AutoCloseable {
       context.eval(source).execute(bindingObject, internal);
     }
     errors.bind(internal.getMember("throwOpError"));
+    Value nodeFacade = internal.getMember("node").getMember("facade");
+    modules.nodeFacades(name -> {
+      Value text = nodeFacade.execute(name);
+      return text.isNull() ? null : text.asString();
+    });
     Value host = internal.getMember("host");
     this.runMain = host.getMember("runMain");
     this.resolveOps = host.getMember("resolveOps");
@@ -74,6 +85,7 @@ final class IsolateContext implements AutoCloseable {
     this.exitCode = host.getMember("exitCode");
     this.processRejections = host.getMember("processRejections");
     this.workerEvent = host.getMember("workerEvent");
+    this.runTicks = host.getMember("runTicks");
   }
 
   /**
@@ -177,6 +189,17 @@ final class IsolateContext implements AutoCloseable {
     boolean queued = rejectionsQueued;
     rejectionsQueued = false;
     return queued;
+  }
+
+  /**
+   * Runs the {@code process.nextTick} callbacks queued during the turn, if any: Deno runs them once
+   * the turn's microtasks are drained, and drains microtasks again after them. True if there were.
+   */
+  boolean runTicks() {
+    if (!ticksQueued) return false;
+    ticksQueued = false;
+    runTicks.executeVoid();
+    return true;
   }
 
   void processRejections() {

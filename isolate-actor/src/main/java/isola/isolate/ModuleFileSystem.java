@@ -70,6 +70,32 @@ final class ModuleFileSystem implements FileSystem {
     }
   }
 
+  /**
+   * Where {@code node:NAME} imports resolve: {@code /$isola$/node/NAME} ("/" in NAME as "+"), a facade
+   * module 70_node.js writes over the module's exports. Cannot exist on disk.
+   */
+  static final Path NODE_ROOT = Path.of("/$isola$/node");
+
+  /** NAME -> the facade module text of node:NAME, or null when Deno has no such module. */
+  private java.util.function.Function<String, String> nodeFacades = name -> null;
+
+  void nodeFacades(java.util.function.Function<String, String> facades) {
+    this.nodeFacades = facades;
+  }
+
+  private static Path nodeModule(String specifier) {
+    if (!specifier.startsWith("node:")) return null;
+    return NODE_ROOT.resolve(specifier.substring(5).replace('/', '+'));
+  }
+
+  private byte[] nodeFacade(Path path) throws IOException {
+    String name = "node:" + path.getFileName().toString().replace('+', '/');
+    String text = nodeFacades.apply(name.substring(5));
+    // GraalJS reports it as "Error reading module 'node:x' imported from ...: <this message>".
+    if (text == null) throw new IOException("No such built-in module: " + name);
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
   /** The text of a module this isolate loaded (as written on disk), for error reports; or null. */
   String sourceOf(Path path) {
     return sources.get(path);
@@ -84,6 +110,8 @@ final class ModuleFileSystem implements FileSystem {
       bytes = mainSource.getBytes(StandardCharsets.UTF_8);
     } else if (abs.startsWith(STD_ROOT)) {
       bytes = stdSource(abs);
+    } else if (abs.startsWith(NODE_ROOT)) {
+      return new ReadOnlyChannel(nodeFacade(abs));
     } else if (!Files.isRegularFile(abs)) {
       throw new NoSuchFileException(abs.toString());
     } else {
@@ -121,14 +149,19 @@ final class ModuleFileSystem implements FileSystem {
 
   @Override
   public Path parsePath(URI uri) {
-    Path std = stdModule(uri.toString());
-    return std != null ? std : delegate.parsePath(uri);
+    return parsePath(uri.toString(), () -> delegate.parsePath(uri));
   }
 
   @Override
   public Path parsePath(String path) {
-    Path std = stdModule(path);
-    return std != null ? std : delegate.parsePath(path);
+    return parsePath(path, () -> delegate.parsePath(path));
+  }
+
+  private static Path parsePath(String specifier, java.util.function.Supplier<Path> otherwise) {
+    Path std = stdModule(specifier);
+    if (std != null) return std;
+    Path node = nodeModule(specifier);
+    return node != null ? node : otherwise.get();
   }
 
   @Override
@@ -139,6 +172,7 @@ final class ModuleFileSystem implements FileSystem {
       stdSource(toAbsolutePath(path));
       return;
     }
+    if (toAbsolutePath(path).startsWith(NODE_ROOT)) return;
     delegate.checkAccess(path, modes, linkOptions);
   }
 
@@ -167,7 +201,9 @@ final class ModuleFileSystem implements FileSystem {
   @Override
   public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
     if (mainSource != null && toAbsolutePath(path).equals(mainModule)) return mainModule;
-    if (toAbsolutePath(path).startsWith(STD_ROOT)) return toAbsolutePath(path);
+    if (toAbsolutePath(path).startsWith(STD_ROOT) || toAbsolutePath(path).startsWith(NODE_ROOT)) {
+      return toAbsolutePath(path);
+    }
     return delegate.toRealPath(path, linkOptions);
   }
 

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 
@@ -47,6 +49,7 @@ public final class SharedEngine {
       "61_workers.js",
       "62_http.js",
       "63_fetch.js",
+      "70_node.js",
       "80_testing.js",
       "90_deno_ns.js",
       "99_main.js");
@@ -55,6 +58,7 @@ public final class SharedEngine {
 
   private final Engine engine;
   private final List<Source> runtimeSources;
+  private final Map<String, Source> nodeSources = new ConcurrentHashMap<>();
 
   private SharedEngine() {
     this.engine = Engine.newBuilder("js")
@@ -95,14 +99,26 @@ public final class SharedEngine {
     return runtimeSources;
   }
 
+  /**
+   * The implementation of a {@code node:} module ({@code resources/isola/node/NAME.js}), read and parsed
+   * on first use in this JVM: scripts that never import one do not pay for them.
+   */
+  Source nodeSource(String name) {
+    return nodeSources.computeIfAbsent(name, n -> load("node", n + ".js"));
+  }
+
   private static Source load(String file) {
-    String resource = "/isola/runtime/" + file;
+    return load("runtime", file);
+  }
+
+  private static Source load(String dir, String file) {
+    String resource = "/isola/" + dir + "/" + file;
     try (InputStream in = SharedEngine.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("runtime file missing from the class path: " + resource);
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return Source.newBuilder("js", text, "ext:isola/" + file).cached(true).build();
+      return Source.newBuilder("js", text, "ext:isola/" + (dir.equals("runtime") ? "" : dir + "/") + file).cached(true).build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -222,6 +222,7 @@
     } catch (e) {
       internal.reportException(e);
     }
+    internal.node.runTicks();
     return true;
   }
 

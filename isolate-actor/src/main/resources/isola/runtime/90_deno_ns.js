@@ -23,6 +23,7 @@
   }
   internal.exitCode = () => exitCode;
   internal.setExitCode = setExitCode;
+  internal.exit = exit;
 
   const build = Object.freeze({
     target: "x86_64-unknown-linux-gnu",
@@ -106,5 +107,22 @@
     get: () => internal.navigator.navigator, enumerable: true, configurable: true,
   });
   Object.defineProperty(globalThis, "self", { value: globalThis, writable: true, configurable: true });
+  // Node's globals as Deno 2 has them in every script: getters (here loading the node: module on
+  // first use, so scripts that never touch them do not pay for it), and `global` as a plain value.
+  for (const [name, module] of [["process", "process"], ["Buffer", "buffer"], ["setImmediate", "timers"],
+    ["clearImmediate", "timers"]]) {
+    Object.defineProperty(globalThis, name, {
+      get() {
+        const exports = internal.node.builtin(module);
+        return module === "process" ? exports : exports[name];
+      },
+      set(value) {
+        Object.defineProperty(globalThis, name, { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  Object.defineProperty(globalThis, "global", { value: globalThis, writable: true, enumerable: true, configurable: true });
   if (internal.workers.isWorker) internal.workers.installWorkerGlobals();
 })

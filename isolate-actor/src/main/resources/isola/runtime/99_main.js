@@ -71,6 +71,8 @@
   function dispatchLifecycle(type, cancelable) {
     const event = internal.makeTrusted(new Event(type, { cancelable }));
     globalThis.dispatchEvent(event);
+    // Deno emits node's process `exit` event after `unload` (when node:process was loaded).
+    if (type === "unload") internal.node.onExit?.();
     return event;
   }
 
