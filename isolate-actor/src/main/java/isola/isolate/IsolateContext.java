@@ -57,6 +57,7 @@ final class IsolateContext implements AutoCloseable {
       rejectionsQueued = true;
       return null;
     });
+    new CommonJsBinding(modules).register(binding);
     binding.put("op_ticks_queued", (ProxyExecutable) args -> {
       ticksQueued = true;
       return null;
