@@ -146,6 +146,8 @@ final class ModuleFileSystem implements FileSystem {
       bytes = mainSource.getBytes(StandardCharsets.UTF_8);
     } else if (abs.startsWith(STD_ROOT)) {
       bytes = stdSource(abs);
+    } else if (abs.equals(UNRESOLVED)) {
+      throw new java.nio.file.FileSystemException(abs.toString(), null, lastFailure.message());
     } else if (abs.startsWith(NODE_ROOT)) {
       return new ReadOnlyChannel(nodeFacade(abs));
     } else if (!Files.isRegularFile(abs)) {
@@ -217,12 +219,32 @@ final class ModuleFileSystem implements FileSystem {
       lastParsed = specifier;
       return null;
     }
-    if (specifier.startsWith("npm:")) return packages.resolveNpm(specifier);
-    if (!NodeResolver.isBare(specifier)) return null;
+    boolean npm = specifier.startsWith("npm:");
+    if (!npm && !NodeResolver.isBare(specifier)) return null;
     Path importer = lastParsed != null ? Path.of(lastParsed) : mainModule;
-    String target = packages.resolveImport(specifier, importer);
-    return target.startsWith("node:") ? nodeModule(target) : Path.of(target);
+    try {
+      if (npm) return packages.resolveNpm(specifier);
+      String target = packages.resolveImport(specifier, importer);
+      return target.startsWith("node:") ? nodeModule(target) : Path.of(target);
+    } catch (NodeResolver.Failure e) {
+      // GraalJS puts an npm: URL it cannot parse to the network, so that one fails on reading.
+      lastFailure = new ImportFailure(e.getMessage(), npm ? mainModule : importer, specifier);
+      if (npm) return UNRESOLVED;
+      throw e;
+    }
   }
+
+  /** The last specifier that did not resolve: 05_uncaught.js reports it as Deno's loader does. */
+  record ImportFailure(String message, Path importer, String specifier) {}
+
+  private ImportFailure lastFailure;
+
+  ImportFailure lastFailure() {
+    return lastFailure;
+  }
+
+  /** Where an {@code npm:} specifier that does not resolve points: reading it fails with the reason. */
+  private static final Path UNRESOLVED = Path.of("/$isola$/unresolved");
 
   @Override
   public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions)
