@@ -57,9 +57,16 @@ final class IsolateContext implements AutoCloseable {
       rejectionsQueued = true;
       return null;
     });
+    new CommonJsBinding(modules).register(binding);
     binding.put("op_ticks_queued", (ProxyExecutable) args -> {
       ticksQueued = true;
       return null;
+    });
+    binding.put("op_import_failure", (ProxyExecutable) args -> {
+      ModuleFileSystem.ImportFailure failure = modules.lastFailure();
+      if (failure == null) return null;
+      String importer = failure.importer().toUri().toString();
+      return ProxyArray.fromArray(failure.message(), importer, importSite(importer, failure.specifier(), null));
     });
     binding.put("op_import_site", (ProxyExecutable) args ->
         importSite(args[0].asString(), args[1].asString(), args[2].isNull() ? null : args[2].asString()));
@@ -234,17 +241,7 @@ final class IsolateContext implements AutoCloseable {
     Matcher m =
         Pattern.compile("([\"'])([^\"'\\n]+)\\1").matcher(text);
     while (m.find()) {
-      Path resolved;
-      boolean sameSpecifier = m.group(2).equals(targetUrl);
-      try {
-        if (sameSpecifier) throw new IllegalArgumentException("not a file URL");
-        // Compared as paths: URI.resolve turns "file:///a" into "file:/a".
-        resolved = Path.of(URI.create(importerUrl).resolve(m.group(2))).normalize();
-        if (!resolved.equals(Path.of(URI.create(targetUrl)).normalize())) continue;
-      } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-        // A specifier that is not a path (node:fs) matches only itself.
-        if (!sameSpecifier) continue;
-      }
+      if (!names(importerUrl, m.group(2), targetUrl)) continue;
       int at = m.start();
       if (name != null) {
         int statement = Math.max(text.lastIndexOf("import", at), text.lastIndexOf("export", at));
@@ -265,6 +262,18 @@ final class IsolateContext implements AutoCloseable {
       return line + ":" + (at - lineStart + 1);
     }
     return null;
+  }
+
+  /** Whether specifier {@code literal} in {@code importerUrl} names {@code target} (a file URL or as written). */
+  private static boolean names(String importerUrl, String literal, String target) {
+    if (!target.startsWith("file:")) return literal.equals(target);
+    try {
+      // Compared as paths: URI.resolve turns "file:///a" into "file:/a".
+      Path resolved = Path.of(URI.create(importerUrl).resolve(literal)).normalize();
+      return resolved.equals(Path.of(URI.create(target)).normalize());
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return false;
+    }
   }
 
   private String sourceOfUrl(String url) {

@@ -35,6 +35,9 @@ final class ModuleFileSystem implements FileSystem {
   private final Map<Path, String> sources = new ConcurrentHashMap<>();
 
   private final String mainSource;
+  private final NodeResolver packages;
+  /** The last absolute path GraalJS parsed: the importer of the bare specifier it parses next. */
+  private String lastParsed;
 
   /** {@code mainSource}: the main module's text when it is not a file (isola eval), else null. */
   ModuleFileSystem(Path cwd, Path mainModule, String mainSource) {
@@ -42,6 +45,11 @@ final class ModuleFileSystem implements FileSystem {
     this.delegate.setCurrentWorkingDirectory(cwd);
     this.mainModule = mainModule;
     this.mainSource = mainSource;
+    this.packages = new NodeResolver(mainModule.getParent());
+  }
+
+  NodeResolver packages() {
+    return packages;
   }
 
   /**
@@ -96,6 +104,34 @@ final class ModuleFileSystem implements FileSystem {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The ES module GraalJS loads for a CommonJS file: 71_commonjs.js runs the file (once, shared with
+   * require) and the facade exports module.exports as default and as "module.exports", and each name
+   * CjsExports finds, as Deno does.
+   */
+  private String commonJsFacade(Path file, String text) {
+    StringBuilder facade = new StringBuilder("const m = globalThis[Symbol.for(\"isola.commonjs\")](")
+        .append(jsString(file.toString())).append(");export default m;export { m as \"module.exports\" };");
+    int i = 0;
+    for (String name : CjsExports.of(file, text, packages)) {
+      String quoted = jsString(name);
+      facade.append("const e").append(i).append(" = m[").append(quoted).append("];export { e")
+          .append(i++).append(" as ").append(quoted).append(" };");
+    }
+    return facade.toString();
+  }
+
+  private static String jsString(String s) {
+    return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+  }
+
+  /** The text of file {@code path}, kept for error reports like a module's (CommonJS files). */
+  String readSource(Path path) throws IOException {
+    String text = Files.readString(path);
+    sources.put(path, text);
+    return text;
+  }
+
   /** The text of a module this isolate loaded (as written on disk), for error reports; or null. */
   String sourceOf(Path path) {
     return sources.get(path);
@@ -110,6 +146,8 @@ final class ModuleFileSystem implements FileSystem {
       bytes = mainSource.getBytes(StandardCharsets.UTF_8);
     } else if (abs.startsWith(STD_ROOT)) {
       bytes = stdSource(abs);
+    } else if (abs.equals(UNRESOLVED)) {
+      throw new java.nio.file.FileSystemException(abs.toString(), null, lastFailure.message());
     } else if (abs.startsWith(NODE_ROOT)) {
       return new ReadOnlyChannel(nodeFacade(abs));
     } else if (!Files.isRegularFile(abs)) {
@@ -123,6 +161,11 @@ final class ModuleFileSystem implements FileSystem {
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
     sources.put(abs, text);
+    if (mainSource == null || !abs.equals(mainModule)) {
+      if (packages.isCommonJs(abs)) {
+        return new ReadOnlyChannel(commonJsFacade(abs, text).getBytes(StandardCharsets.UTF_8));
+      }
+    }
     if (text.contains("import.meta")) {
       text = withImportMeta(text, abs.equals(mainModule));
     }
@@ -157,12 +200,51 @@ final class ModuleFileSystem implements FileSystem {
     return parsePath(path, () -> delegate.parsePath(path));
   }
 
-  private static Path parsePath(String specifier, java.util.function.Supplier<Path> otherwise) {
+  private Path parsePath(String specifier, java.util.function.Supplier<Path> otherwise) {
     Path std = stdModule(specifier);
     if (std != null) return std;
     Path node = nodeModule(specifier);
-    return node != null ? node : otherwise.get();
+    if (node != null) return node;
+    Path pkg = packageModule(specifier);
+    return pkg != null ? pkg : otherwise.get();
   }
+
+  /**
+   * Bare and {@code npm:} specifiers (NodeResolver). GraalJS hands a bare specifier over without its
+   * importer, but parses the importer's path right before it (DefaultESModuleLoader
+   * .resolveImportedModule): the last absolute path parsed is the importer. Null for other specifiers.
+   */
+  private Path packageModule(String specifier) {
+    if (specifier.startsWith("/")) {
+      lastParsed = specifier;
+      return null;
+    }
+    boolean npm = specifier.startsWith("npm:");
+    if (!npm && !NodeResolver.isBare(specifier)) return null;
+    Path importer = lastParsed != null ? Path.of(lastParsed) : mainModule;
+    try {
+      if (npm) return packages.resolveNpm(specifier);
+      String target = packages.resolveImport(specifier, importer);
+      return target.startsWith("node:") ? nodeModule(target) : Path.of(target);
+    } catch (NodeResolver.Failure e) {
+      // GraalJS puts an npm: URL it cannot parse to the network, so that one fails on reading.
+      lastFailure = new ImportFailure(e.getMessage(), npm ? mainModule : importer, specifier);
+      if (npm) return UNRESOLVED;
+      throw e;
+    }
+  }
+
+  /** The last specifier that did not resolve: 05_uncaught.js reports it as Deno's loader does. */
+  record ImportFailure(String message, Path importer, String specifier) {}
+
+  private ImportFailure lastFailure;
+
+  ImportFailure lastFailure() {
+    return lastFailure;
+  }
+
+  /** Where an {@code npm:} specifier that does not resolve points: reading it fails with the reason. */
+  private static final Path UNRESOLVED = Path.of("/$isola$/unresolved");
 
   @Override
   public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions)

@@ -50,6 +50,7 @@ public final class SharedEngine {
       "62_http.js",
       "63_fetch.js",
       "70_node.js",
+      "71_commonjs.js",
       "80_testing.js",
       "90_deno_ns.js",
       "99_main.js");

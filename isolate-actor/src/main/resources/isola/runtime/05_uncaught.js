@@ -148,6 +148,11 @@
    */
   function mainFailure(error) {
     const message = isError(error) ? String(error.message) : "";
+    const failure = ops.op_import_failure();
+    if (failure !== null && message.includes(failure[0])) {
+      internal.print(`error: ${failure[0]}\n${failure[2] ? `    at ${failure[1]}:${failure[2]}\n` : ""}`, true);
+      internal.quit(1);
+    }
     let m;
     if (error instanceof Error && error.name === "Error" &&
         (m = /^Cannot find module '(.*)' imported from (.*)$/.exec(message))) {

@@ -14,6 +14,7 @@
     crypto: ["crypto"],
     events: ["events"],
     fs: ["fs"],
+    module: ["module"],
     "fs/promises": ["fs", "promises"],
     os: ["os"],
     path: ["path"],
@@ -34,7 +35,7 @@
   // The other names Deno 2.9 knows (node:module's builtinModules): importing one is not "No such
   // built-in module" there, so here it fails with a message naming the gap.
   const missing = new Set([
-    "console", "diagnostics_channel", "module", "path/win32", "worker_threads", "async_hooks", "cluster",
+    "console", "diagnostics_channel", "path/win32", "worker_threads", "async_hooks", "cluster",
     "constants", "dns", "dns/promises", "domain", "punycode", "vm", "_http_agent", "_http_common",
     "_http_outgoing", "_http_server", "http", "http2", "https", "child_process", "dgram", "zlib", "tls",
     "_tls_common", "_tls_wrap", "repl", "test/reporters", "readline", "readline/promises", "stream/web",

@@ -50,6 +50,7 @@
   let mainState = "pending";
   let testsRunning = false;
   function runMain(url) {
+    internal.mainModuleUrl = url;
     import(url).then(
       (module) => {
         mainState = "done";
