@@ -61,7 +61,10 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final FetchBinding fetchBinding;
   private boolean flushScheduled;
   private boolean finished;
-  /** Set by the watchdog's thread when a turn broke a limit ("cpu", "memory"). */
+  /**
+   * Set from another thread when the context is cancelled: by the watchdog when a turn broke a limit
+   * ("cpu", "memory"), by the parent's {@code worker.terminate()} ("terminated").
+   */
   private volatile String limitBroken;
 
   public static Behavior<IsolateMessage> create(
@@ -119,6 +122,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     workerBinding.register(ops);
     this.js = new IsolateContext(
         SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops, errors);
+    if (parent != null) parent.cancel().attach(() -> stopForLimit("terminated"));
   }
 
   private Behavior<IsolateMessage> start() {
@@ -222,7 +226,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   }
 
   /**
-   * Called on the watchdog's thread: cancelling the context unwinds the running turn on the isolate's
+   * Called on the watchdog's (or the parent's) thread: cancelling the context unwinds the running turn on the isolate's
    * thread (a PolyglotException there), which frees it. The cancel itself runs on a thread of its own,
    * as closing waits for the turn to unwind (a platform thread: GraalJS warns about virtual ones).
    */
@@ -232,6 +236,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   }
 
   private Behavior<IsolateMessage> finishForLimit() {
+    // A terminated worker ends silently, as in Deno; its parent already forgot it.
+    if (limitBroken.equals("terminated")) return finish(1, limitBroken);
     IsolateLimits limits = spec.limits();
     String what = limitBroken.equals("cpu")
         ? "used more than its CPU time limit of " + limits.cpuMillisPerTurn() + " ms"

@@ -35,6 +35,7 @@ final class WorkerBinding {
   private final Permissions permissions;
   private final WorkerParent role;
   private final Map<Integer, ActorRef<IsolateMessage>> workers = new HashMap<>();
+  private final Map<Integer, WorkerCancel> cancels = new HashMap<>();
   private ActorRef<IsolateExited> exits;
   private int nextId = 1;
 
@@ -58,7 +59,11 @@ final class WorkerBinding {
     });
     ops.put("op_worker_terminate", (ProxyExecutable) args -> {
       ActorRef<IsolateMessage> worker = workers.remove(args[0].asInt());
-      if (worker != null) ctx.stop(worker);
+      if (worker != null) {
+        // A stop is read between turns; cancelling also ends a turn that never returns.
+        cancels.remove(args[0].asInt()).cancel();
+        ctx.stop(worker);
+      }
       return null;
     });
     ops.put("op_worker_post_to_parent", (ProxyExecutable) args -> {
@@ -101,8 +106,10 @@ final class WorkerBinding {
     }
     IsolateSpec child = new IsolateSpec(
         ACTOR_PREFIX + id, url, null, spec.args(), spec.permissions(), spec.cwd());
+    WorkerCancel cancel = new WorkerCancel();
+    cancels.put(id, cancel);
     workers.put(id, ctx.spawn(
-        IsolateActor.create(child, output.sibling(), exits, new WorkerParent(ctx.getSelf(), id, name)),
+        IsolateActor.create(child, output.sibling(), exits, new WorkerParent(ctx.getSelf(), id, name, cancel)),
         ACTOR_PREFIX + id, IsolateActor.DISPATCHER));
     return id;
   }
@@ -110,6 +117,7 @@ final class WorkerBinding {
   /** A worker that ended on its own is forgotten; its number is never reused. */
   void exited(int workerId) {
     workers.remove(workerId);
+    cancels.remove(workerId);
   }
 
   private static SerializedValue serialized(Value bytes, Value strings, Value buffers) {
