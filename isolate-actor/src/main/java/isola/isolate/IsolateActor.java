@@ -118,7 +118,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     fetchBinding.register(ops);
     new PermissionsBinding(permissions, cwd, errors).register(ops);
     new OsBinding(permissions, errors, output, ctx.getSelf().narrow()).register(ops);
-    this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent);
+    this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent, errors);
     workerBinding.register(ops);
     this.js = new IsolateContext(
         SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops, errors);

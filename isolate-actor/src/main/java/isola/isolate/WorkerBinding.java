@@ -6,6 +6,7 @@ import isola.ops.permissions.Permissions;
 import isola.protocol.IsolateExited;
 import isola.protocol.IsolateMessage;
 import isola.protocol.IsolateSpec;
+import isola.protocol.PermissionSet;
 import isola.protocol.SerializedValue;
 import isola.protocol.WorkerEvent;
 import java.net.URI;
@@ -34,6 +35,7 @@ final class WorkerBinding {
   private final HostOutput output;
   private final Permissions permissions;
   private final WorkerParent role;
+  private final JsErrors errors;
   private final Map<Integer, ActorRef<IsolateMessage>> workers = new HashMap<>();
   private final Map<Integer, WorkerCancel> cancels = new HashMap<>();
   private ActorRef<IsolateExited> exits;
@@ -41,8 +43,9 @@ final class WorkerBinding {
 
   WorkerBinding(
       ActorContext<IsolateMessage> ctx, IsolateSpec spec, HostOutput output, Permissions permissions,
-      WorkerParent role) {
+      WorkerParent role, JsErrors errors) {
     this.ctx = ctx;
+    this.errors = errors;
     this.spec = spec;
     this.output = output;
     this.permissions = permissions;
@@ -51,7 +54,14 @@ final class WorkerBinding {
 
   void register(Map<String, Object> ops) {
     ops.put("op_worker_role", (ProxyExecutable) args -> role == null ? null : role.name());
-    ops.put("op_worker_spawn", (ProxyExecutable) args -> spawn(args[0].asString(), args[1].asString()));
+    ops.put("op_worker_options_enabled", (ProxyExecutable) args -> spec.isUnstable("worker-options"));
+    // (url, name, narrowing or null to inherit) -> the worker's number; a wider narrowing throws.
+    ops.put("op_worker_spawn", (ProxyExecutable) args -> errors.guard(() -> {
+      PermissionSet granted = args[2].isNull()
+          ? spec.permissions()
+          : permissions.narrowed(PermissionsBinding.narrowing(args[2]));
+      return spawn(args[0].asString(), args[1].asString(), granted);
+    }));
     ops.put("op_worker_post", (ProxyExecutable) args -> {
       ActorRef<IsolateMessage> worker = workers.get(args[0].asInt());
       if (worker != null) worker.tell(new WorkerEvent.ToWorker(serialized(args[1], args[2], args[3])));
@@ -86,7 +96,7 @@ final class WorkerBinding {
    * the child's own turns, so the parent never waits. Deno needs read access to a local worker module;
    * without it the worker fails as it starts, which the parent learns as an error event.
    */
-  private int spawn(String url, String name) {
+  private int spawn(String url, String name, PermissionSet granted) {
     int id = nextId++;
     if (url.startsWith("file:")) {
       Path path = Path.of(URI.create(url));
@@ -104,8 +114,8 @@ final class WorkerBinding {
       exits = ctx.messageAdapter(IsolateExited.class,
           e -> new WorkerEvent.Exited(Integer.parseInt(e.name().substring(ACTOR_PREFIX.length()))));
     }
-    IsolateSpec child = new IsolateSpec(
-        ACTOR_PREFIX + id, url, null, spec.args(), spec.permissions(), spec.cwd());
+    IsolateSpec child = new IsolateSpec(ACTOR_PREFIX + id, url, null, spec.args(), granted, spec.cwd())
+        .withUnstable(spec.unstable());
     WorkerCancel cancel = new WorkerCancel();
     cancels.put(id, cancel);
     workers.put(id, ctx.spawn(

@@ -107,15 +107,15 @@
         throw new TypeError(`The provided value '${type}' is not a valid enum value of type WorkerType`);
       }
       if (type === "classic") throw new DOMException("Classic workers are not supported.", "NotSupportedError");
-      if (options?.deno?.permissions !== undefined) {
-        // isola has no --unstable-worker-options; Deno without that flag ends the program like this.
+      const permissions = options?.deno?.permissions;
+      if (permissions !== undefined && permissions !== null && !ops.op_worker_options_enabled()) {
         internal.print("Unstable API 'Worker.deno.permissions'. The `--unstable-worker-options` flag must be provided.\n", true);
         internal.quit(70);
       }
       const url = String(specifier);
       if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url)) throw new URIError("invalid URL: relative URL without a base");
       this.#name = name;
-      this.#id = ops.op_worker_spawn(new URL(url).href, name);
+      this.#id = ops.op_worker_spawn(new URL(url).href, name, workerPermissions(permissions));
       workers.set(this.#id, this);
     }
 
@@ -132,6 +132,54 @@
     get [Symbol.toStringTag]() { return "Worker"; }
   }
   for (const type of ["error", "message", "messageerror"]) defineEventHandler(Worker.prototype, type, true);
+
+  // Deno's serializePermissions order, in which its deserializer reports the first bad value.
+  const PERMISSION_NAMES = ["read", "write", "run", "ffi", "import", "env", "net", "sys"];
+  const PATH_PERMISSIONS = ["read", "write", "run", "ffi", "import"];
+
+  // How Deno's deserializer (serde) names a value it did not expect.
+  function serdeShown(v) {
+    if (v === null) return "unit value";
+    if (Array.isArray(v)) return "sequence";
+    switch (typeof v) {
+      case "boolean": return `boolean \`${v}\``;
+      case "number": return `${Number.isInteger(v) ? "integer" : "floating point"} \`${v}\``;
+      case "string": return `string "${v}"`;
+      default: return "map";
+    }
+  }
+
+  /**
+   * `deno.permissions` of new Worker as the host takes it: null to inherit, else {kind: true |
+   * "inherit" | [entries]} (a kind left out is not granted). Whether it is narrower than this
+   * isolate's is the host's check.
+   */
+  function workerPermissions(permissions) {
+    if (permissions === undefined || permissions === null || permissions === "inherit") return null;
+    if (permissions === "none") return {};
+    const expected = `expected "inherit" or "none" or object`;
+    if (typeof permissions === "string") throw new TypeError(`invalid value: ${serdeShown(permissions)}, ${expected}`);
+    if (typeof permissions !== "object") throw new TypeError(`invalid type: ${serdeShown(permissions)}, ${expected}`);
+    const spec = {};
+    for (const name of PERMISSION_NAMES) {
+      const v = permissions[name];
+      const prefix = `(deno.permissions.${name}) `;
+      if (v === undefined || v === null || v === false) continue;
+      if (v === true || v === "inherit") {
+        spec[name] = v;
+      } else if (Array.isArray(v)) {
+        spec[name] = v.map((entry) => {
+          if (PATH_PERMISSIONS.includes(name) && entry instanceof URL) return internal.pathFromURL(entry);
+          if (typeof entry !== "string") throw new TypeError(`${prefix}invalid type: ${serdeShown(entry)}, expected a string`);
+          return entry;
+        });
+      } else {
+        const problem = typeof v === "string" ? "invalid value" : "invalid type";
+        throw new TypeError(`${prefix}${problem}: ${serdeShown(v)}, expected "inherit" or boolean or string[]`);
+      }
+    }
+    return spec;
+  }
 
   // Deno ends the parent when a worker's error is not prevented at the Worker object, with this report.
   function unhandledWorkerError() {
