@@ -7,23 +7,19 @@ import isola.protocol.IsolateExited;
 import isola.protocol.IsolateMessage;
 import isola.protocol.IsolateSpec;
 import isola.protocol.PermissionSet;
-import isola.protocol.SerializedValue;
 import isola.protocol.WorkerEvent;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * Ops of runtime/61_workers.js. As a parent: spawn worker isolates as child actors, post to them and
  * stop them. As a worker ({@code role} not null): post to the parent and report a fatal error to it.
- * Messages cross as {@link SerializedValue}s, never as live values of this context.
+ * Messages cross in wire form ({@link PortBinding}), never as live values of this context.
  *
  * <p>Runs only on the isolate's thread (ops are called from JS inside the actor's turn).
  */
@@ -36,6 +32,7 @@ final class WorkerBinding {
   private final Permissions permissions;
   private final WorkerParent role;
   private final JsErrors errors;
+  private final PortBinding ports;
   private final Map<Integer, ActorRef<IsolateMessage>> workers = new HashMap<>();
   private final Map<Integer, WorkerCancel> cancels = new HashMap<>();
   private ActorRef<IsolateExited> exits;
@@ -43,8 +40,9 @@ final class WorkerBinding {
 
   WorkerBinding(
       ActorContext<IsolateMessage> ctx, IsolateSpec spec, HostOutput output, Permissions permissions,
-      WorkerParent role, JsErrors errors) {
+      WorkerParent role, JsErrors errors, PortBinding ports) {
     this.ctx = ctx;
+    this.ports = ports;
     this.errors = errors;
     this.spec = spec;
     this.output = output;
@@ -64,7 +62,7 @@ final class WorkerBinding {
     }));
     ops.put("op_worker_post", (ProxyExecutable) args -> {
       ActorRef<IsolateMessage> worker = workers.get(args[0].asInt());
-      if (worker != null) worker.tell(new WorkerEvent.ToWorker(serialized(args[1], args[2], args[3])));
+      if (worker != null) worker.tell(new WorkerEvent.ToWorker(ports.serialized(args[1], args[2], args[3], args[4])));
       return null;
     });
     ops.put("op_worker_terminate", (ProxyExecutable) args -> {
@@ -77,7 +75,7 @@ final class WorkerBinding {
       return null;
     });
     ops.put("op_worker_post_to_parent", (ProxyExecutable) args -> {
-      role.parent().tell(new WorkerEvent.FromWorker(role.workerId(), serialized(args[0], args[1], args[2])));
+      role.parent().tell(new WorkerEvent.FromWorker(role.workerId(), ports.serialized(args[0], args[1], args[2], args[3])));
       return null;
     });
     ops.put("op_worker_fail", (ProxyExecutable) args -> {
@@ -128,13 +126,5 @@ final class WorkerBinding {
   void exited(int workerId) {
     workers.remove(workerId);
     cancels.remove(workerId);
-  }
-
-  private static SerializedValue serialized(Value bytes, Value strings, Value buffers) {
-    List<String> table = new ArrayList<>((int) strings.getArraySize());
-    for (long i = 0; i < strings.getArraySize(); i++) table.add(strings.getArrayElement(i).asString());
-    List<byte[]> moved = new ArrayList<>((int) buffers.getArraySize());
-    for (long i = 0; i < buffers.getArraySize(); i++) moved.add(JsValues.bytes(buffers.getArrayElement(i)));
-    return new SerializedValue(JsValues.bytes(bytes), table, moved);
   }
 }

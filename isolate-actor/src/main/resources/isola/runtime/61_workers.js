@@ -5,32 +5,10 @@
 (function (binding, internal) {
   "use strict";
   const ops = internal.ops;
-  const { Event, EventTarget, ErrorEvent } = internal.events;
-  const { serialize, deserialize } = internal.serialization;
+  const { EventTarget, ErrorEvent } = internal.events;
+  const messaging = internal.messaging;
+  const { dispatchMessage } = messaging;
   const { webidl, DOMException } = internal;
-
-  class MessageEvent extends Event {
-    #data;
-    #origin;
-    #lastEventId;
-    #source;
-    #ports;
-    constructor(type, eventInitDict = undefined) {
-      super(type, eventInitDict);
-      const init = eventInitDict ?? {};
-      this.#data = init.data === undefined ? null : init.data;
-      this.#origin = init.origin === undefined ? "" : String(init.origin);
-      this.#lastEventId = init.lastEventId === undefined ? "" : String(init.lastEventId);
-      this.#source = init.source ?? null;
-      this.#ports = init.ports === undefined ? [] : [...init.ports];
-    }
-    get data() { return this.#data; }
-    get origin() { return this.#origin; }
-    get lastEventId() { return this.#lastEventId; }
-    get source() { return this.#source; }
-    get ports() { return this.#ports; }
-    get [Symbol.toStringTag]() { return "MessageEvent"; }
-  }
 
   // `on<type>` attributes: the handler is one listener, added when first set, so it runs in the order
   // it was first assigned among the other listeners (HTML's event handler rule).
@@ -56,40 +34,8 @@
     });
   }
 
-  function transferList(transferOrOptions, prefix) {
-    if (transferOrOptions === undefined || transferOrOptions === null) return [];
-    if (Array.isArray(transferOrOptions)) return transferOrOptions;
-    if (typeof transferOrOptions !== "object") {
-      throw new TypeError(`${prefix}: Argument 2 can not be converted to a dictionary`);
-    }
-    const list = transferOrOptions.transfer;
-    return list === undefined ? [] : [...list];
-  }
-
   function toWire(message, transferOrOptions, prefix) {
-    const s = serialize(message, transferList(transferOrOptions, prefix));
-    return [s.bytes, s.strings, s.buffers];
-  }
-
-  // [bytes, strings, buffers] from the host: the bytes are read in place, the buffers become
-  // ArrayBuffers of this context (the message owns its arrays, nobody else sees them).
-  function fromWire(wire) {
-    return deserialize({
-      bytes: new Uint8Array(wire[0]),
-      strings: Array.from(wire[1]),
-      buffers: Array.from(wire[2], (b) => new Uint8Array(b).slice().buffer),
-    });
-  }
-
-  function dispatchMessage(target, wire) {
-    let data;
-    try {
-      data = fromWire(wire);
-    } catch {
-      target.dispatchEvent(internal.makeTrusted(new MessageEvent("messageerror")));
-      return;
-    }
-    target.dispatchEvent(internal.makeTrusted(new MessageEvent("message", { data })));
+    return messaging.toWire(message, messaging.transferList(transferOrOptions, prefix));
   }
 
   // Workers of this isolate that have neither ended nor been terminated; each keeps it alive (Deno).
@@ -272,6 +218,6 @@
     installWorkerGlobals,
     keepsAlive: () => workers.size > 0,
   };
-  internal.webApis = Object.assign(internal.webApis ?? {}, { Worker, MessageEvent });
+  internal.webApis = Object.assign(internal.webApis ?? {}, { Worker });
   internal.host.workerEvent = workerEvent;
 })
