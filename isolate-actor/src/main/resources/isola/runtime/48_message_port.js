@@ -77,6 +77,8 @@
   }
 
   const illegal = Symbol("isola.illegalConstructor");
+  // Deno's name for the method that references or unreferences a port (Node's worker_threads use it).
+  const refMessagePort = Symbol("refMessagePort");
   const channelBrand = Symbol("isola.messageChannel");
   /** Open ports of this isolate by host id. */
   const portsById = new Map();
@@ -216,6 +218,10 @@
       this.#receiveRefed = true;
       // After a message it cannot read, Deno's loop stops for good.
       if (!dispatchMessage(this, wire)) this.#receiving = false;
+    }
+
+    [refMessagePort](on) {
+      this.#ref(on);
     }
 
     ref() {
