@@ -29,6 +29,10 @@ class RunCommand extends ProgramCommand {
       description = "Stop the program when one turn of its event loop allocates more than this (isola only)")
   long memoryLimitMib;
 
+  @Option(names = "--unstable-worker-options",
+      description = "Enable unstable Web Worker APIs (deno.permissions in new Worker)")
+  boolean unstableWorkerOptions;
+
   IsolateLimits limits() {
     return new IsolateLimits(cpuLimitMillis, memoryLimitMib << 20);
   }
@@ -41,6 +45,7 @@ class RunCommand extends ProgramCommand {
       throw new ProgramError("error: Module not found \"" + url + "\".");
     }
     return new IsolateSpec("main", url, null, args, permissions.toPermissionSet(), cwd.toString())
-        .withLimits(limits());
+        .withLimits(limits())
+        .withUnstable(unstableWorkerOptions ? List.of("worker-options") : List.of());
   }
 }

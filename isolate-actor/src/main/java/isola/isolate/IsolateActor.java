@@ -4,6 +4,7 @@ import isola.ops.core.CoreOps;
 import isola.ops.fs.FsOps;
 import isola.ops.permissions.Permissions;
 import isola.ops.timers.TimerService;
+import isola.protocol.BroadcastMessage;
 import isola.protocol.FlushReplies;
 import isola.protocol.FsRequest;
 import isola.protocol.HttpEvent;
@@ -12,6 +13,7 @@ import isola.protocol.IsolateLimits;
 import isola.protocol.IsolateMessage;
 import isola.protocol.IsolateSpec;
 import isola.protocol.OpReply;
+import isola.protocol.PortEvent;
 import isola.protocol.Terminate;
 import isola.protocol.TimerCommand;
 import isola.protocol.TimersDue;
@@ -59,9 +61,13 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final NetBinding netBinding;
   private final HttpBinding httpBinding;
   private final FetchBinding fetchBinding;
+  private final PortBinding portBinding;
   private boolean flushScheduled;
   private boolean finished;
-  /** Set by the watchdog's thread when a turn broke a limit ("cpu", "memory"). */
+  /**
+   * Set from another thread when the context is cancelled: by the watchdog when a turn broke a limit
+   * ("cpu", "memory"), by the parent's {@code worker.terminate()} ("terminated").
+   */
   private volatile String limitBroken;
 
   public static Behavior<IsolateMessage> create(
@@ -116,10 +122,14 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     fetchBinding.register(ops);
     new PermissionsBinding(permissions, cwd, errors).register(ops);
     new OsBinding(permissions, errors, output, ctx.getSelf().narrow()).register(ops);
-    this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent);
+    this.portBinding = new PortBinding(ctx);
+    portBinding.register(ops);
+    new BroadcastBinding(ctx, portBinding).register(ops);
+    this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent, errors, portBinding);
     workerBinding.register(ops);
     this.js = new IsolateContext(
         SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops, errors);
+    if (parent != null) parent.cancel().attach(() -> stopForLimit("terminated"));
   }
 
   private Behavior<IsolateMessage> start() {
@@ -133,6 +143,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
         .onMessageEquals(FlushReplies.INSTANCE, this::onFlushReplies)
         .onMessage(TimersDue.class, this::onTimersDue)
         .onMessage(WorkerEvent.class, this::onWorkerEvent)
+        .onMessage(PortEvent.class, this::onPortEvent)
+        .onMessage(BroadcastMessage.class, m -> turn(() -> js.broadcast(m.name(), portBinding.wire(m.data()))))
         .onMessage(HttpEvent.RequestArrived.class, this::onRequestArrived)
         .onMessage(HttpEvent.ExchangeLost.class, lost -> {
           httpBinding.lost(lost);
@@ -179,7 +191,18 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
 
   private Behavior<IsolateMessage> onWorkerEvent(WorkerEvent event) {
     if (event instanceof WorkerEvent.Exited exited) workerBinding.exited(exited.workerId());
-    return turn(() -> js.workerEvent(event));
+    return turn(() -> js.workerEvent(event, portBinding::wire));
+  }
+
+  private Behavior<IsolateMessage> onPortEvent(PortEvent event) {
+    switch (event) {
+      case PortEvent.Message m -> portBinding.arrived(m);
+      case PortEvent.PeerClosed c -> portBinding.peerClosed(c.portId());
+      case PortEvent.Pump p -> {
+        if (portBinding.pumped(p.portId())) return turn(() -> js.portPump(p.portId()));
+      }
+    }
+    return this;
   }
 
   private Behavior<IsolateMessage> onTimersDue(TimersDue due) {
@@ -230,7 +253,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   }
 
   /**
-   * Called on the watchdog's thread: cancelling the context unwinds the running turn on the isolate's
+   * Called on the watchdog's (or the parent's) thread: cancelling the context unwinds the running turn on the isolate's
    * thread (a PolyglotException there), which frees it. The cancel itself runs on a thread of its own,
    * as closing waits for the turn to unwind (a platform thread: GraalJS warns about virtual ones).
    */
@@ -240,6 +263,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   }
 
   private Behavior<IsolateMessage> finishForLimit() {
+    // A terminated worker ends silently, as in Deno; its parent already forgot it.
+    if (limitBroken.equals("terminated")) return finish(1, limitBroken);
     IsolateLimits limits = spec.limits();
     String what = limitBroken.equals("cpu")
         ? "used more than its CPU time limit of " + limits.cpuMillisPerTurn() + " ms"

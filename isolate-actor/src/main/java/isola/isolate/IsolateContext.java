@@ -3,12 +3,12 @@ package isola.isolate;
 import isola.protocol.OpReply;
 import isola.protocol.SerializedValue;
 import isola.protocol.WorkerEvent;
-import java.nio.ByteBuffer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
@@ -42,6 +42,8 @@ final class IsolateContext implements AutoCloseable {
   private final Value processRejections;
   private final Value workerEvent;
   private final Value runTicks;
+  private final Value portPump;
+  private final Value broadcast;
   private boolean rejectionsQueued;
   private boolean ticksQueued;
 
@@ -93,6 +95,8 @@ final class IsolateContext implements AutoCloseable {
     this.processRejections = host.getMember("processRejections");
     this.workerEvent = host.getMember("workerEvent");
     this.runTicks = host.getMember("runTicks");
+    this.portPump = host.getMember("portPump");
+    this.broadcast = host.getMember("broadcast");
   }
 
   /**
@@ -165,22 +169,28 @@ final class IsolateContext implements AutoCloseable {
     resolveOps.executeVoid(ProxyArray.fromArray(flat));
   }
 
-  /** Delivers a message, error or end of a worker (or, in a worker, a message from its parent). */
-  void workerEvent(WorkerEvent event) {
+  /**
+   * Delivers a message, error or end of a worker (or, in a worker, a message from its parent);
+   * {@code wire} turns a message into the form the runtime reads.
+   */
+  void workerEvent(WorkerEvent event, Function<SerializedValue, Object> wire) {
     switch (event) {
-      case WorkerEvent.ToWorker m -> workerEvent.executeVoid("message", -1, wire(m.data()));
-      case WorkerEvent.FromWorker m -> workerEvent.executeVoid("message", m.workerId(), wire(m.data()));
+      case WorkerEvent.ToWorker m -> workerEvent.executeVoid("message", -1, wire.apply(m.data()));
+      case WorkerEvent.FromWorker m -> workerEvent.executeVoid("message", m.workerId(), wire.apply(m.data()));
       case WorkerEvent.Failed f -> workerEvent.executeVoid(
           "error", f.workerId(), ProxyArray.fromArray(f.message(), f.filename(), f.lineno(), f.colno()));
       case WorkerEvent.Exited e -> workerEvent.executeVoid("exit", e.workerId(), null);
     }
   }
 
-  private static ProxyArray wire(SerializedValue value) {
-    return ProxyArray.fromArray(
-        ByteBuffer.wrap(value.bytes()),
-        ProxyArray.fromList(new java.util.ArrayList<Object>(value.strings())),
-        ProxyArray.fromList(value.buffers().stream().map(b -> (Object) ByteBuffer.wrap(b)).toList()));
+  /** Hands port {@code portId} its next message (or its end), if its script still listens. */
+  void portPump(int portId) {
+    portPump.executeVoid(portId);
+  }
+
+  /** A message posted to a BroadcastChannel named {@code name} in another isolate. */
+  void broadcast(String name, Object wire) {
+    broadcast.executeVoid(name, wire);
   }
 
   /** Runs the next due timer callback, if any; false when none is due. One call per callback. */

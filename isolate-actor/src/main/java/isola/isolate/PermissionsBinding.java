@@ -32,18 +32,8 @@ final class PermissionsBinding {
   void register(Map<String, Object> ops) {
     // Per-test permissions: {kind: true|false|"inherit"|[entries]} -> a token for op_permissions_restore.
     ops.put("op_permissions_pledge", (ProxyExecutable) args -> errors.guard(() -> {
-      Map<PermissionKind, Object> spec = new java.util.EnumMap<>(PermissionKind.class);
-      Value given = args[0];
-      for (String key : given.getMemberKeys()) {
-        Value v = given.getMember(key);
-        Object want = v.isBoolean() ? (Object) v.asBoolean()
-            : v.isString() ? v.asString()
-            : java.util.stream.LongStream.range(0, v.getArraySize())
-                .mapToObj(i -> v.getArrayElement(i).asString()).toList();
-        spec.put(PermissionKind.byName(key), want);
-      }
       int token = nextToken++;
-      pledged.put(token, permissions.pledge(spec));
+      pledged.put(token, permissions.pledge(narrowing(args[0])));
       return token;
     }));
     ops.put("op_permissions_restore", (ProxyExecutable) args -> {
@@ -64,6 +54,23 @@ final class PermissionsBinding {
       };
       return ProxyArray.fromArray(status.state().denoName(), status.partial());
     });
+  }
+
+  /**
+   * A narrowing as the runtime JS states it ({@code {kind: true|false|"inherit"|[entries]}}, already
+   * validated) for {@link Permissions#pledge} and {@link Permissions#narrowed}.
+   */
+  static Map<PermissionKind, Object> narrowing(Value given) {
+    Map<PermissionKind, Object> spec = new java.util.EnumMap<>(PermissionKind.class);
+    for (String key : given.getMemberKeys()) {
+      Value v = given.getMember(key);
+      Object want = v.isBoolean() ? (Object) v.asBoolean()
+          : v.isString() ? v.asString()
+          : java.util.stream.LongStream.range(0, v.getArraySize())
+              .mapToObj(i -> v.getArrayElement(i).asString()).toList();
+      spec.put(PermissionKind.byName(key), want);
+    }
+    return spec;
   }
 
   private Object value(PermissionKind kind, Value v) {

@@ -35,6 +35,8 @@ public final class SharedEngine {
       "45_structured_clone.js",
       "46_performance.js",
       "47_navigator.js",
+      "48_message_port.js",
+      "49_broadcast_channel.js",
       "50_streams.js",
       "51_blob.js",
       "52_formdata.js",

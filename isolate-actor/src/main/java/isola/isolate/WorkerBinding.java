@@ -6,23 +6,20 @@ import isola.ops.permissions.Permissions;
 import isola.protocol.IsolateExited;
 import isola.protocol.IsolateMessage;
 import isola.protocol.IsolateSpec;
-import isola.protocol.SerializedValue;
+import isola.protocol.PermissionSet;
 import isola.protocol.WorkerEvent;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * Ops of runtime/61_workers.js. As a parent: spawn worker isolates as child actors, post to them and
  * stop them. As a worker ({@code role} not null): post to the parent and report a fatal error to it.
- * Messages cross as {@link SerializedValue}s, never as live values of this context.
+ * Messages cross in wire form ({@link PortBinding}), never as live values of this context.
  *
  * <p>Runs only on the isolate's thread (ops are called from JS inside the actor's turn).
  */
@@ -34,14 +31,19 @@ final class WorkerBinding {
   private final HostOutput output;
   private final Permissions permissions;
   private final WorkerParent role;
+  private final JsErrors errors;
+  private final PortBinding ports;
   private final Map<Integer, ActorRef<IsolateMessage>> workers = new HashMap<>();
+  private final Map<Integer, WorkerCancel> cancels = new HashMap<>();
   private ActorRef<IsolateExited> exits;
   private int nextId = 1;
 
   WorkerBinding(
       ActorContext<IsolateMessage> ctx, IsolateSpec spec, HostOutput output, Permissions permissions,
-      WorkerParent role) {
+      WorkerParent role, JsErrors errors, PortBinding ports) {
     this.ctx = ctx;
+    this.ports = ports;
+    this.errors = errors;
     this.spec = spec;
     this.output = output;
     this.permissions = permissions;
@@ -50,19 +52,30 @@ final class WorkerBinding {
 
   void register(Map<String, Object> ops) {
     ops.put("op_worker_role", (ProxyExecutable) args -> role == null ? null : role.name());
-    ops.put("op_worker_spawn", (ProxyExecutable) args -> spawn(args[0].asString(), args[1].asString()));
+    ops.put("op_worker_options_enabled", (ProxyExecutable) args -> spec.isUnstable("worker-options"));
+    // (url, name, narrowing or null to inherit) -> the worker's number; a wider narrowing throws.
+    ops.put("op_worker_spawn", (ProxyExecutable) args -> errors.guard(() -> {
+      PermissionSet granted = args[2].isNull()
+          ? spec.permissions()
+          : permissions.narrowed(PermissionsBinding.narrowing(args[2]));
+      return spawn(args[0].asString(), args[1].asString(), granted);
+    }));
     ops.put("op_worker_post", (ProxyExecutable) args -> {
       ActorRef<IsolateMessage> worker = workers.get(args[0].asInt());
-      if (worker != null) worker.tell(new WorkerEvent.ToWorker(serialized(args[1], args[2], args[3])));
+      if (worker != null) worker.tell(new WorkerEvent.ToWorker(ports.serialized(args[1], args[2], args[3], args[4])));
       return null;
     });
     ops.put("op_worker_terminate", (ProxyExecutable) args -> {
       ActorRef<IsolateMessage> worker = workers.remove(args[0].asInt());
-      if (worker != null) ctx.stop(worker);
+      if (worker != null) {
+        // A stop is read between turns; cancelling also ends a turn that never returns.
+        cancels.remove(args[0].asInt()).cancel();
+        ctx.stop(worker);
+      }
       return null;
     });
     ops.put("op_worker_post_to_parent", (ProxyExecutable) args -> {
-      role.parent().tell(new WorkerEvent.FromWorker(role.workerId(), serialized(args[0], args[1], args[2])));
+      role.parent().tell(new WorkerEvent.FromWorker(role.workerId(), ports.serialized(args[0], args[1], args[2], args[3])));
       return null;
     });
     ops.put("op_worker_fail", (ProxyExecutable) args -> {
@@ -81,7 +94,7 @@ final class WorkerBinding {
    * the child's own turns, so the parent never waits. Deno needs read access to a local worker module;
    * without it the worker fails as it starts, which the parent learns as an error event.
    */
-  private int spawn(String url, String name) {
+  private int spawn(String url, String name, PermissionSet granted) {
     int id = nextId++;
     if (url.startsWith("file:")) {
       Path path = Path.of(URI.create(url));
@@ -99,10 +112,12 @@ final class WorkerBinding {
       exits = ctx.messageAdapter(IsolateExited.class,
           e -> new WorkerEvent.Exited(Integer.parseInt(e.name().substring(ACTOR_PREFIX.length()))));
     }
-    IsolateSpec child = new IsolateSpec(
-        ACTOR_PREFIX + id, url, null, spec.args(), spec.permissions(), spec.cwd());
+    IsolateSpec child = new IsolateSpec(ACTOR_PREFIX + id, url, null, spec.args(), granted, spec.cwd())
+        .withUnstable(spec.unstable());
+    WorkerCancel cancel = new WorkerCancel();
+    cancels.put(id, cancel);
     workers.put(id, ctx.spawn(
-        IsolateActor.create(child, output.sibling(), exits, new WorkerParent(ctx.getSelf(), id, name)),
+        IsolateActor.create(child, output.sibling(), exits, new WorkerParent(ctx.getSelf(), id, name, cancel)),
         ACTOR_PREFIX + id, IsolateActor.DISPATCHER));
     return id;
   }
@@ -110,13 +125,6 @@ final class WorkerBinding {
   /** A worker that ended on its own is forgotten; its number is never reused. */
   void exited(int workerId) {
     workers.remove(workerId);
-  }
-
-  private static SerializedValue serialized(Value bytes, Value strings, Value buffers) {
-    List<String> table = new ArrayList<>((int) strings.getArraySize());
-    for (long i = 0; i < strings.getArraySize(); i++) table.add(strings.getArrayElement(i).asString());
-    List<byte[]> moved = new ArrayList<>((int) buffers.getArraySize());
-    for (long i = 0; i < buffers.getArraySize(); i++) moved.add(JsValues.bytes(buffers.getArrayElement(i)));
-    return new SerializedValue(JsValues.bytes(bytes), table, moved);
+    cancels.remove(workerId);
   }
 }

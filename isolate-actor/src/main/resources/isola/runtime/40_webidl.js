@@ -78,8 +78,11 @@
     Object.defineProperty(cls.prototype, Symbol.toStringTag, { value: name, configurable: true });
   }
 
-  /** An `on<type>` event handler attribute, as Deno defines them: one listener, added on first set. */
-  function defineEventHandler(proto, type) {
+  /**
+   * An `on<type>` event handler attribute, as Deno defines them: one listener, added on first set,
+   * when `init(target)` runs too.
+   */
+  function defineEventHandler(proto, type, init = undefined) {
     const handlers = new WeakMap();
     Object.defineProperty(proto, `on${type}`, {
       get() {
@@ -98,6 +101,7 @@
             const result = Reflect.apply(h, self, [event]);
             if (result === false) event.preventDefault();
           });
+          init?.(this);
         } else {
           entry.handler = handler;
         }

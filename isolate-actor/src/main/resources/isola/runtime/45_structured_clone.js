@@ -11,7 +11,7 @@
     UNDEFINED: 0, NULL: 1, TRUE: 2, FALSE: 3, INT32: 4, DOUBLE: 5, BIGINT: 6, STRING: 7, REF: 8,
     OBJECT: 9, ARRAY: 10, SPARSE_ARRAY: 11, HOLE: 12, END: 13, DATE: 14, REGEXP: 15, MAP: 16, SET: 17,
     ARRAY_BUFFER: 18, VIEW: 19, ERROR: 20, DOM_EXCEPTION: 21, NUMBER_OBJECT: 22, STRING_OBJECT: 23,
-    BOOLEAN_OBJECT: 24, BIGINT_OBJECT: 25, SHARED_ARRAY_BUFFER: 26,
+    BOOLEAN_OBJECT: 24, BIGINT_OBJECT: 25, SHARED_ARRAY_BUFFER: 26, MESSAGE_PORT: 27,
   };
 
   const viewTypes = [
@@ -50,8 +50,14 @@
     }
   }
 
+  // MessagePorts are transferable host objects: 48_message_port.js tells how to recognise, detach and
+  // adopt one (internal.messagePorts).
+  function isPort(v) {
+    return internal.messagePorts?.isPort(v) ?? false;
+  }
+
   class Writer {
-    constructor(transferSlots) {
+    constructor(transferSlots, portSlots) {
       this.bytes = new Uint8Array(256);
       this.view = new DataView(this.bytes.buffer);
       this.pos = 0;
@@ -60,6 +66,7 @@
       this.buffers = [];
       this.ids = new Map();
       this.transferSlots = transferSlots;
+      this.portSlots = portSlots;
     }
 
     ensure(n) {
@@ -149,6 +156,13 @@
       if (Array.isArray(v)) return this.array(v);
       if (ArrayBuffer.isView(v)) return this.arrayBufferView(v);
       if (v instanceof DOMException) return this.domException(v);
+      if (isPort(v)) {
+        const slot = this.portSlots.get(v);
+        // V8's words; a postMessage reports it as a port missing from the transfer list.
+        if (slot === undefined) throw cloneError("Unsupported object type");
+        this.tag(T.MESSAGE_PORT);
+        return this.uint(slot);
+      }
       if (hostObjectBrand in v) throw cloneError("Cannot clone object of unsupported type.");
       const tag = toStringTag.call(v);
       switch (tag) {
@@ -316,6 +330,7 @@
       this.pos = 0;
       this.strings = data.strings;
       this.buffers = data.buffers;
+      this.ports = data.ports ?? [];
       this.objects = [];
     }
 
@@ -436,6 +451,7 @@
           setStack(e, this.string());
           return e;
         }
+        case T.MESSAGE_PORT: return this.keep(this.ports[this.uint()]);
         case T.NUMBER_OBJECT: return this.keep(Object(this.double()));
         case T.STRING_OBJECT: return this.keep(Object(this.string()));
         case T.BOOLEAN_OBJECT: return this.keep(Object(this.bytes[this.pos++] === T.TRUE));
@@ -455,22 +471,43 @@
 
   /**
    * Serializes `value`; the ArrayBuffers in `transfer` are detached and their memory moves into the
-   * result (only once the whole value has serialized, so a failure detaches nothing).
+   * result, the MessagePorts in it are detached and their ids listed in `ports` (only once the whole
+   * value has serialized, so a failure detaches nothing).
    */
   function serialize(value, transfer = []) {
     const slots = new Map();
-    transfer.forEach((buffer, i) => {
-      if (toStringTag.call(buffer) !== "[object ArrayBuffer]" || !isBranded(abByteLength, buffer)) {
+    const portSlots = new Map();
+    let bufferIndex = 0;
+    for (const item of transfer) {
+      if (isPort(item)) {
+        if (!portSlots.has(item)) portSlots.set(item, portSlots.size);
+        continue;
+      }
+      if (toStringTag.call(item) !== "[object ArrayBuffer]" || !isBranded(abByteLength, item)) {
         throw cloneError("Value not transferable");
       }
-      if (isDetached(buffer)) throw cloneError(`ArrayBuffer at index ${i} is already detached`);
-      if (!slots.has(buffer)) slots.set(buffer, slots.size);
-    });
-    const w = new Writer(slots);
+      if (isDetached(item)) throw cloneError(`ArrayBuffer at index ${bufferIndex} is already detached`);
+      bufferIndex++;
+      if (!slots.has(item)) slots.set(item, slots.size);
+    }
+    const w = new Writer(slots, portSlots);
     w.buffers.length = slots.size;
     w.value(value);
     for (const [buffer, slot] of slots) w.buffers[slot] = buffer.transfer();
-    return { bytes: w.bytes.subarray(0, w.pos), strings: w.strings, buffers: w.buffers };
+    const ports = [...portSlots.keys()].map((port) => internal.messagePorts.detach(port));
+    return { bytes: w.bytes.subarray(0, w.pos), strings: w.strings, buffers: w.buffers, ports };
+  }
+
+  /** `serialize` for a message: Deno words a port missing from the transfer list this way. */
+  function serializeMessage(value, transfer) {
+    try {
+      return serialize(value, transfer);
+    } catch (e) {
+      if (e instanceof DOMException && e.message === "Unsupported object type") {
+        throw cloneError("Object that needs transfer was found in message but not listed in transferList");
+      }
+      throw e;
+    }
   }
 
   /** Builds the value a `serialize` result describes; it takes over the result's buffers. */
@@ -497,9 +534,13 @@
         transfer = [...list];
       }
     }
-    return deserialize(serialize(value, transfer));
+    if (transfer.length === 0) return deserialize(serialize(value, transfer));
+    const data = serializeMessage(value, transfer);
+    // The ports stay in this isolate: new port objects over the same ports.
+    data.ports = data.ports.map((id) => internal.messagePorts.adopt(id));
+    return deserialize(data);
   }
 
   internal.structuredClone = structuredClone;
-  internal.serialization = { serialize, deserialize };
+  internal.serialization = { serialize, serializeMessage, deserialize };
 })

@@ -5,32 +5,10 @@
 (function (binding, internal) {
   "use strict";
   const ops = internal.ops;
-  const { Event, EventTarget, ErrorEvent } = internal.events;
-  const { serialize, deserialize } = internal.serialization;
+  const { EventTarget, ErrorEvent } = internal.events;
+  const messaging = internal.messaging;
+  const { dispatchMessage } = messaging;
   const { webidl, DOMException } = internal;
-
-  class MessageEvent extends Event {
-    #data;
-    #origin;
-    #lastEventId;
-    #source;
-    #ports;
-    constructor(type, eventInitDict = undefined) {
-      super(type, eventInitDict);
-      const init = eventInitDict ?? {};
-      this.#data = init.data === undefined ? null : init.data;
-      this.#origin = init.origin === undefined ? "" : String(init.origin);
-      this.#lastEventId = init.lastEventId === undefined ? "" : String(init.lastEventId);
-      this.#source = init.source ?? null;
-      this.#ports = init.ports === undefined ? [] : [...init.ports];
-    }
-    get data() { return this.#data; }
-    get origin() { return this.#origin; }
-    get lastEventId() { return this.#lastEventId; }
-    get source() { return this.#source; }
-    get ports() { return this.#ports; }
-    get [Symbol.toStringTag]() { return "MessageEvent"; }
-  }
 
   // `on<type>` attributes: the handler is one listener, added when first set, so it runs in the order
   // it was first assigned among the other listeners (HTML's event handler rule).
@@ -56,40 +34,8 @@
     });
   }
 
-  function transferList(transferOrOptions, prefix) {
-    if (transferOrOptions === undefined || transferOrOptions === null) return [];
-    if (Array.isArray(transferOrOptions)) return transferOrOptions;
-    if (typeof transferOrOptions !== "object") {
-      throw new TypeError(`${prefix}: Argument 2 can not be converted to a dictionary`);
-    }
-    const list = transferOrOptions.transfer;
-    return list === undefined ? [] : [...list];
-  }
-
   function toWire(message, transferOrOptions, prefix) {
-    const s = serialize(message, transferList(transferOrOptions, prefix));
-    return [s.bytes, s.strings, s.buffers];
-  }
-
-  // [bytes, strings, buffers] from the host: the bytes are read in place, the buffers become
-  // ArrayBuffers of this context (the message owns its arrays, nobody else sees them).
-  function fromWire(wire) {
-    return deserialize({
-      bytes: new Uint8Array(wire[0]),
-      strings: Array.from(wire[1]),
-      buffers: Array.from(wire[2], (b) => new Uint8Array(b).slice().buffer),
-    });
-  }
-
-  function dispatchMessage(target, wire) {
-    let data;
-    try {
-      data = fromWire(wire);
-    } catch {
-      target.dispatchEvent(internal.makeTrusted(new MessageEvent("messageerror")));
-      return;
-    }
-    target.dispatchEvent(internal.makeTrusted(new MessageEvent("message", { data })));
+    return messaging.toWire(message, messaging.transferList(transferOrOptions, prefix));
   }
 
   // Workers of this isolate that have neither ended nor been terminated; each keeps it alive (Deno).
@@ -107,15 +53,15 @@
         throw new TypeError(`The provided value '${type}' is not a valid enum value of type WorkerType`);
       }
       if (type === "classic") throw new DOMException("Classic workers are not supported.", "NotSupportedError");
-      if (options?.deno?.permissions !== undefined) {
-        // isola has no --unstable-worker-options; Deno without that flag ends the program like this.
+      const permissions = options?.deno?.permissions;
+      if (permissions !== undefined && permissions !== null && !ops.op_worker_options_enabled()) {
         internal.print("Unstable API 'Worker.deno.permissions'. The `--unstable-worker-options` flag must be provided.\n", true);
         internal.quit(70);
       }
       const url = String(specifier);
       if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url)) throw new URIError("invalid URL: relative URL without a base");
       this.#name = name;
-      this.#id = ops.op_worker_spawn(new URL(url).href, name);
+      this.#id = ops.op_worker_spawn(new URL(url).href, name, workerPermissions(permissions));
       workers.set(this.#id, this);
     }
 
@@ -132,6 +78,54 @@
     get [Symbol.toStringTag]() { return "Worker"; }
   }
   for (const type of ["error", "message", "messageerror"]) defineEventHandler(Worker.prototype, type, true);
+
+  // Deno's serializePermissions order, in which its deserializer reports the first bad value.
+  const PERMISSION_NAMES = ["read", "write", "run", "ffi", "import", "env", "net", "sys"];
+  const PATH_PERMISSIONS = ["read", "write", "run", "ffi", "import"];
+
+  // How Deno's deserializer (serde) names a value it did not expect.
+  function serdeShown(v) {
+    if (v === null) return "unit value";
+    if (Array.isArray(v)) return "sequence";
+    switch (typeof v) {
+      case "boolean": return `boolean \`${v}\``;
+      case "number": return `${Number.isInteger(v) ? "integer" : "floating point"} \`${v}\``;
+      case "string": return `string "${v}"`;
+      default: return "map";
+    }
+  }
+
+  /**
+   * `deno.permissions` of new Worker as the host takes it: null to inherit, else {kind: true |
+   * "inherit" | [entries]} (a kind left out is not granted). Whether it is narrower than this
+   * isolate's is the host's check.
+   */
+  function workerPermissions(permissions) {
+    if (permissions === undefined || permissions === null || permissions === "inherit") return null;
+    if (permissions === "none") return {};
+    const expected = `expected "inherit" or "none" or object`;
+    if (typeof permissions === "string") throw new TypeError(`invalid value: ${serdeShown(permissions)}, ${expected}`);
+    if (typeof permissions !== "object") throw new TypeError(`invalid type: ${serdeShown(permissions)}, ${expected}`);
+    const spec = {};
+    for (const name of PERMISSION_NAMES) {
+      const v = permissions[name];
+      const prefix = `(deno.permissions.${name}) `;
+      if (v === undefined || v === null || v === false) continue;
+      if (v === true || v === "inherit") {
+        spec[name] = v;
+      } else if (Array.isArray(v)) {
+        spec[name] = v.map((entry) => {
+          if (PATH_PERMISSIONS.includes(name) && entry instanceof URL) return internal.pathFromURL(entry);
+          if (typeof entry !== "string") throw new TypeError(`${prefix}invalid type: ${serdeShown(entry)}, expected a string`);
+          return entry;
+        });
+      } else {
+        const problem = typeof v === "string" ? "invalid value" : "invalid type";
+        throw new TypeError(`${prefix}${problem}: ${serdeShown(v)}, expected "inherit" or boolean or string[]`);
+      }
+    }
+    return spec;
+  }
 
   // Deno ends the parent when a worker's error is not prevented at the Worker object, with this report.
   function unhandledWorkerError() {
@@ -224,6 +218,6 @@
     installWorkerGlobals,
     keepsAlive: () => workers.size > 0,
   };
-  internal.webApis = Object.assign(internal.webApis ?? {}, { Worker, MessageEvent });
+  internal.webApis = Object.assign(internal.webApis ?? {}, { Worker });
   internal.host.workerEvent = workerEvent;
 })

@@ -78,7 +78,8 @@
   }
 
   function hasReferencedWork() {
-    return internal.refedTimerCount() > 0 || internal.pendingOpCount() > 0 || internal.workers.keepsAlive();
+    return internal.refedTimerCount() > 0 || internal.pendingOpCount() > 0 || internal.workers.keepsAlive() ||
+      internal.messagePorts.keepsAlive() || internal.broadcastChannels.keepsAlive();
   }
 
   let unloaded = false;

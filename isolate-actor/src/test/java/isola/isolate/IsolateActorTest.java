@@ -94,4 +94,42 @@ class IsolateActorTest {
       assertEquals("many-" + i + ".mjs\n", r.stdout());
     }
   }
+
+  @Test
+  void anOpenBroadcastChannelKeepsItsIsolateAliveUntilAnotherIsolateWritesToIt() {
+    Running listener = start("listener", """
+        const c = new BroadcastChannel("wake-up");
+        c.onmessage = (e) => { console.log("got", e.data); c.close(); };
+        console.log("listening");
+        """);
+    // Its output is written after the turn that subscribed it.
+    listener.watcher().awaitAssert(WAIT, () -> {
+      assertEquals("listening\n", listener.stdout());
+      return null;
+    });
+    listener.watcher().expectNoMessage(Duration.ofMillis(500));
+    Running writer = start("writer", """
+        const c = new BroadcastChannel("wake-up");
+        c.postMessage("hello");
+        setTimeout(() => c.close(), 10);
+        """);
+    assertEquals(new IsolateExited("listener", 0), listener.watcher().receiveMessage(WAIT));
+    assertEquals("listening\ngot hello\n", listener.stdout());
+    assertEquals(new IsolateExited("writer", 0), writer.watcher().receiveMessage(WAIT));
+  }
+
+  @Test
+  void aStartedPortKeepsItsIsolateAliveWhileItsPeerIsOpen() {
+    Running r = start("port", """
+        const { port1, port2 } = new MessageChannel();
+        port2.onmessage = (e) => console.log("got", e.data);
+        port1.postMessage(1);
+        """);
+    r.watcher().awaitAssert(WAIT, () -> {
+      assertEquals("got 1\n", r.stdout());
+      return null;
+    });
+    r.watcher().expectNoMessage(Duration.ofMillis(500));
+    testKit.stop(r.ref());
+  }
 }

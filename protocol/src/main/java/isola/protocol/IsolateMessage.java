@@ -5,5 +5,6 @@ package isola.protocol;
  * one macrotask (or one batch of them), after which the microtask queue drains.
  */
 public sealed interface IsolateMessage extends CborSerializable
-    permits OpReply, TimersDue, FlushReplies, Terminate, WorkerEvent, HttpEvent {
+    permits OpReply, TimersDue, FlushReplies, Terminate, WorkerEvent, HttpEvent, PortEvent,
+    BroadcastMessage {
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * {@code isola eval}); otherwise the module is read from its URL. {@code test} is set when the
  * isolate runs a test module for {@code isola test}, {@code serve} when it serves the module's default
  * export for {@code isola serve}; else they are null. {@code limits} bound each of its turns.
+ * {@code unstable} names the unstable Deno features enabled by {@code --unstable-NAME} flags
+ * (such as {@code worker-options}); a worker has its parent's.
  */
 public record IsolateSpec(
     String name,
@@ -19,11 +21,19 @@ public record IsolateSpec(
     String cwd,
     TestOptions test,
     ServeOptions serve,
-    IsolateLimits limits)
+    IsolateLimits limits,
+    List<String> unstable)
     implements CborSerializable {
   public IsolateSpec {
     args = List.copyOf(args);
     if (limits == null) limits = IsolateLimits.NONE;
+    unstable = unstable == null ? List.of() : List.copyOf(unstable);
+  }
+
+  public IsolateSpec(
+      String name, String mainModule, String mainSource, List<String> args, PermissionSet permissions,
+      String cwd, TestOptions test, ServeOptions serve, IsolateLimits limits) {
+    this(name, mainModule, mainSource, args, permissions, cwd, test, serve, limits, List.of());
   }
 
   public IsolateSpec(
@@ -34,7 +44,16 @@ public record IsolateSpec(
 
   /** The same program with these limits. */
   public IsolateSpec withLimits(IsolateLimits newLimits) {
-    return new IsolateSpec(name, mainModule, mainSource, args, permissions, cwd, test, serve, newLimits);
+    return new IsolateSpec(name, mainModule, mainSource, args, permissions, cwd, test, serve, newLimits, unstable);
+  }
+
+  /** The same program with these unstable features enabled. */
+  public IsolateSpec withUnstable(List<String> features) {
+    return new IsolateSpec(name, mainModule, mainSource, args, permissions, cwd, test, serve, limits, features);
+  }
+
+  public boolean isUnstable(String feature) {
+    return unstable.contains(feature);
   }
 
   public IsolateSpec(

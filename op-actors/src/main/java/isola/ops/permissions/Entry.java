@@ -9,11 +9,19 @@ import java.util.Locale;
 sealed interface Entry {
   boolean covers(Entry other);
 
+  /** The entry as a flag states it; {@link #parse} of it gives this entry back. */
+  String text();
+
   /** A file system path; it covers itself and everything below it, by whole path components. */
   record PathEntry(Path path) implements Entry {
     @Override
     public boolean covers(Entry other) {
       return other instanceof PathEntry p && p.path.startsWith(path);
+    }
+
+    @Override
+    public String text() {
+      return path.toString();
     }
   }
 
@@ -22,6 +30,11 @@ sealed interface Entry {
     @Override
     public boolean covers(Entry other) {
       return other instanceof HostEntry h && h.host.equals(host) && (port == null || port.equals(h.port));
+    }
+
+    @Override
+    public String text() {
+      return port == null ? host : host + ":" + port;
     }
 
     static HostEntry parse(String text) {
@@ -58,6 +71,11 @@ sealed interface Entry {
       if (name.endsWith("*")) return n.name.startsWith(name.substring(0, name.length() - 1));
       return n.name.equals(name);
     }
+
+    @Override
+    public String text() {
+      return name;
+    }
   }
 
   /** A program by name or path; a bare name also covers the program it finds on the PATH. */
@@ -66,6 +84,11 @@ sealed interface Entry {
     public boolean covers(Entry other) {
       if (!(other instanceof ProgramEntry p)) return false;
       return p.command.equals(command) || (resolved != null && resolved.equals(p.resolved));
+    }
+
+    @Override
+    public String text() {
+      return command;
     }
 
     static ProgramEntry parse(String command, Path cwd) {

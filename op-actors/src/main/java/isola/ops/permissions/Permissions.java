@@ -107,10 +107,28 @@ public final class Permissions {
    * entries, never wider than now. Returns what {@link #restore} puts back.
    */
   public Object pledge(Map<PermissionKind, Object> spec) throws OpException {
+    Map<PermissionKind, Scope> next = narrow(spec);
+    Map<PermissionKind, Scope> saved = new EnumMap<>(scopes);
+    scopes.putAll(next);
+    return saved;
+  }
+
+  /**
+   * Deno's child permissions for a worker ({@code deno.permissions}), in the same form as
+   * {@link #pledge}: the permissions a worker isolate starts with, never wider than these.
+   */
+  public PermissionSet narrowed(Map<PermissionKind, Object> spec) throws OpException {
+    Map<PermissionKind, Scope> next = narrow(spec);
+    return new PermissionSet(next.get(PermissionKind.READ).grant(), next.get(PermissionKind.WRITE).grant(),
+        next.get(PermissionKind.NET).grant(), next.get(PermissionKind.ENV).grant(),
+        next.get(PermissionKind.RUN).grant(), next.get(PermissionKind.SYS).grant(),
+        next.get(PermissionKind.FFI).grant(), next.get(PermissionKind.IMPORT).grant());
+  }
+
+  private Map<PermissionKind, Scope> narrow(Map<PermissionKind, Object> spec) throws OpException {
     Map<PermissionKind, Scope> next = new EnumMap<>(PermissionKind.class);
     for (PermissionKind kind : PermissionKind.values()) {
       Scope now = scopes.get(kind);
-      if (now == null) continue;
       Object want = spec.getOrDefault(kind, Boolean.FALSE);
       Scope narrowed = now.copyDenials();
       if ("inherit".equals(want)) {
@@ -127,9 +145,7 @@ public final class Permissions {
       }
       next.put(kind, narrowed);
     }
-    Map<PermissionKind, Scope> saved = new EnumMap<>(scopes);
-    scopes.putAll(next);
-    return saved;
+    return next;
   }
 
   @SuppressWarnings("unchecked")
@@ -214,6 +230,13 @@ public final class Permissions {
 
     boolean allowsAll() {
       return allowAll && !denyAll && deny.isEmpty();
+    }
+
+    /** This scope in flag form, for an isolate that starts with it. */
+    PermissionSet.Grant grant() {
+      List<String> allowed = allowAll ? List.of() : allow.isEmpty() ? null : allow.stream().map(Entry::text).toList();
+      List<String> denied = denyAll ? List.of() : deny.isEmpty() ? null : deny.stream().map(Entry::text).toList();
+      return new PermissionSet.Grant(allowed, denied);
     }
 
     PermissionStatus query(Entry e) {
