@@ -3,6 +3,7 @@ package isola.embed;
 import com.fasterxml.jackson.databind.JsonNode;
 import isola.isolate.HostOutput;
 import isola.isolate.IsolateActor;
+import isola.isolate.WorkerCancel;
 import isola.isolate.WorkerParent;
 import isola.ops.http.HttpExchange;
 import isola.protocol.HttpEvent;
@@ -74,6 +75,8 @@ final class IsolateBridge extends AbstractBehavior<Object> {
   private final ArrayDeque<HttpExchange> inFlight = new ArrayDeque<>();
 
   private ActorRef<IsolateMessage> isolate;
+  /** Cancels the current (worker) incarnation's context, so a script stuck in a loop stops too. */
+  private WorkerCancel cancel;
   private int incarnation;
   private String state = "running";
   private boolean stopping;
@@ -118,7 +121,8 @@ final class IsolateBridge extends AbstractBehavior<Object> {
           return Behaviors.stopped();
         })
         .build());
-    WorkerParent parent = served ? null : new WorkerParent(getContext().getSelf().narrow(), 0, spec.name());
+    cancel = new WorkerCancel();
+    WorkerParent parent = served ? null : new WorkerParent(getContext().getSelf().narrow(), 0, spec.name(), cancel);
     isolate = getContext().spawn(IsolateActor.create(spec, output, watcher, parent),
         "isolate-" + n, IsolateActor.DISPATCHER);
     getContext().watchWith(isolate, new Ended(n));
@@ -166,7 +170,10 @@ final class IsolateBridge extends AbstractBehavior<Object> {
         })
         .onMessage(Stop.class, stop -> {
           stopping = true;
-          if (getContext().getChild("isolate-" + incarnation).isPresent()) getContext().stop(isolate);
+          if (getContext().getChild("isolate-" + incarnation).isPresent()) {
+            cancel.cancel();
+            getContext().stop(isolate);
+          }
           else return finish(new IsolateExited(spec.name(), 0, "terminated"));
           return this;
         })

@@ -31,7 +31,7 @@ final class JsonClone {
   static SerializedValue serialize(JsonNode value) {
     Writer w = new Writer();
     w.value(value);
-    return new SerializedValue(w.out.toByteArray(), w.strings, List.of());
+    return new SerializedValue(w.out.toByteArray(), w.strings, List.of(), List.of());
   }
 
   static JsonNode deserialize(SerializedValue value) {

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Thread-safe: the parent cancels on its thread, the worker attaches its context on its own.
  */
-final class WorkerCancel {
+public final class WorkerCancel {
   private final AtomicReference<Runnable> cancelContext = new AtomicReference<>();
   private volatile boolean cancelled;
 
@@ -20,7 +20,7 @@ final class WorkerCancel {
   }
 
   /** Called by the parent; the worker's running turn (if any) unwinds on its own thread. */
-  void cancel() {
+  public void cancel() {
     cancelled = true;
     Runnable cancel = cancelContext.getAndSet(null);
     if (cancel != null) cancel.run();
