@@ -27,6 +27,8 @@
   /** Calls async op `name` with args; the promise settles when its reply reaches the mailbox. */
   function opAsync(name, ...args) {
     const [id, promise] = newPromise();
+    // Kept for the test runner's op sanitizer, which names what a test left pending.
+    pending.get(id).push(name, args);
     try {
       ops[name](id, ...args);
     } catch (e) {
@@ -72,6 +74,8 @@
   internal.unrefOpPromise = unrefOpPromise;
   internal.refOpPromise = refOpPromise;
   internal.pendingOpCount = () => pending.size - unrefedOps;
+  /** The async ops in flight: [promise id, op name, op arguments]. */
+  internal.pendingOps = () => Array.from(pending, ([id, r]) => [id, r[2], r[3]]);
   internal.print = (text, toStderr) => ops.op_print(text, !!toStderr);
   // Captured before 99_main.js removes them from the global object.
   internal.quit = globalThis.quit;

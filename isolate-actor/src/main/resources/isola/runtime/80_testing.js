@@ -84,8 +84,43 @@
     tcpStream: "A TCP connection was opened/accepted during the test, but not closed during the test. Close the TCP connection by calling `tcpConn.close()`.",
   };
 
+  // Deno's descriptions of the async ops a test can leave pending: [what, "This is often caused by not ..."].
+  function opDescription(name, args) {
+    if (name === "op_fs_read_file_async") {
+      return args[1] === true
+        ? ["read a text file", "awaiting the result of a `Deno.readTextFile` call"]
+        : ["read a file", "awaiting the result of a `Deno.readFile` call"];
+    }
+    if (name === "op_net_accept_tcp") return ["accept a TCP stream", "closing a `Deno.Listener`"];
+    return null;
+  }
+
+  function pendingOpLeaks(before) {
+    const counts = new Map();
+    for (const [id, name, args] of internal.pendingOps()) {
+      if (before.ops.has(id)) continue;
+      const description = opDescription(name, args);
+      const key = description === null ? name : description[0];
+      const entry = counts.get(key) ?? { name, description, n: 0 };
+      entry.n++;
+      counts.set(key, entry);
+    }
+    const lines = [];
+    for (const { name, description, n } of counts.values()) {
+      if (description === null) {
+        lines.push(n === 1 ? `An async call to ${name} was started in this test, but never completed.`
+          : `${n} async calls to ${name} were started in this test, but never completed.`);
+      } else {
+        const [what, cause] = description;
+        lines.push(`${n === 1 ? `An async operation to ${what} was` : `${n} async operations to ${what} were`} started in this test, but never completed. This is often caused by not ${cause}.`);
+      }
+    }
+    return lines;
+  }
+
   function snapshot() {
     return {
+      ops: new Set(internal.pendingOps().map(([id]) => id)),
       timers: new Set(internal.activeTimers().map(([id]) => id)),
       resources: new Set(internal.openResources.keys()),
     };
@@ -96,6 +131,7 @@
     const lines = [];
     let opLeaks = false;
     if (t.sanitizeOps === true) {
+      lines.push(...pendingOpLeaks(before));
       // Let what already settled run its callbacks first, as Deno's op sanitizer does.
       await new Promise((resolve) => internal.timers.setTimeout(resolve, 0));
       let timeouts = 0;
