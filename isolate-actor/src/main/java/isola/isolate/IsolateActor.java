@@ -121,6 +121,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.fetchBinding = new FetchBinding(permissions, resources, ctx.getSelf().narrow(), errors);
     fetchBinding.register(ops);
     new PermissionsBinding(permissions, cwd, errors).register(ops);
+    new RequirePermission(permissions, cwd, errors).register(ops);
     new OsBinding(permissions, errors, output, ctx.getSelf().narrow()).register(ops);
     this.portBinding = new PortBinding(ctx);
     portBinding.register(ops);

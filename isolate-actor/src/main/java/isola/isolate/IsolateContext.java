@@ -68,8 +68,10 @@ final class IsolateContext implements AutoCloseable {
       ModuleFileSystem.ImportFailure failure = modules.lastFailure();
       if (failure == null) return null;
       String importer = failure.importer().toUri().toString();
-      return ProxyArray.fromArray(failure.message(), importer, importSite(importer, failure.specifier(), null));
+      Object site = failure.specifier() == null ? null : importSite(importer, failure.specifier(), null);
+      return ProxyArray.fromArray(failure.message(), importer, site);
     });
+    binding.put("op_import_map_report", (ProxyExecutable) args -> modules.importMapReport());
     binding.put("op_import_site", (ProxyExecutable) args ->
         importSite(args[0].asString(), args[1].asString(), args[2].isNull() ? null : args[2].asString()));
     Value internal = context.eval("js", "({})");
