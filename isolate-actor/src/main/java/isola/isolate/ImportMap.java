@@ -55,8 +55,23 @@ final class ImportMap {
     }
   }
 
+  /**
+   * The import map of config file {@code config} ({@code --config}; "" for none, {@code --no-config};
+   * null to find it from {@code dir}), or null when there is none.
+   */
+  static ImportMap load(String config, Path dir) {
+    if (config == null) return discover(dir);
+    if (config.isEmpty()) return null;
+    Path file = Path.of(config);
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigError("Error reading config file '" + file.toUri() + "'.\n\nCaused by:\n"
+          + "    No such file or directory (os error 2)");
+    }
+    return fromConfig(file);
+  }
+
   /** The import map for a program whose main module lives in {@code dir}, or null when there is none. */
-  static ImportMap discover(Path dir) {
+  private static ImportMap discover(Path dir) {
     for (Path d = dir; d != null; d = d.getParent()) {
       for (String name : new String[] {"deno.json", "deno.jsonc"}) {
         Path config = d.resolve(name);

@@ -129,7 +129,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent, errors, portBinding);
     workerBinding.register(ops);
     this.js = new IsolateContext(
-        SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops, errors);
+        SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), spec.config(), ops, errors);
     if (parent != null) parent.cancel().attach(() -> stopForLimit("terminated"));
   }
 

@@ -48,9 +48,9 @@ final class IsolateContext implements AutoCloseable {
   private boolean ticksQueued;
 
   IsolateContext(
-      SharedEngine shared, Path cwd, Path mainModule, String mainSource, Map<String, Object> ops,
-      JsErrors errors) {
-    this.modules = new ModuleFileSystem(cwd, mainModule, mainSource);
+      SharedEngine shared, Path cwd, Path mainModule, String mainSource, String config,
+      Map<String, Object> ops, JsErrors errors) {
+    this.modules = new ModuleFileSystem(cwd, mainModule, mainSource, config);
     this.context = newContext(shared, modules);
     Map<String, Object> binding = new HashMap<>(ops);
     binding.put("op_source_line", (ProxyExecutable) args ->
@@ -137,7 +137,7 @@ final class IsolateContext implements AutoCloseable {
   static void prewarm() {
     SharedEngine shared = SharedEngine.get();
     Path here = Path.of("").toAbsolutePath();
-    try (Context context = newContext(shared, new ModuleFileSystem(here, here.resolve("$prewarm$.js"), ""))) {
+    try (Context context = newContext(shared, new ModuleFileSystem(here, here.resolve("$prewarm$.js"), "", ""))) {
       for (Source source : shared.runtimeSources()) {
         context.eval(source);
       }

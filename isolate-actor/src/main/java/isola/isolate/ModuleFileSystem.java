@@ -47,8 +47,11 @@ final class ModuleFileSystem implements FileSystem {
   /** The last absolute path GraalJS parsed: the importer of the bare specifier it parses next. */
   private String lastParsed;
 
-  /** {@code mainSource}: the main module's text when it is not a file (isola eval), else null. */
-  ModuleFileSystem(Path cwd, Path mainModule, String mainSource) {
+  /**
+   * {@code mainSource}: the main module's text when it is not a file (isola eval), else null;
+   * {@code config}: the Deno config file as IsolateSpec says (a path, "" for none, null to find it).
+   */
+  ModuleFileSystem(Path cwd, Path mainModule, String mainSource, String config) {
     this.delegate = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
     this.delegate.setCurrentWorkingDirectory(cwd);
     this.mainModule = mainModule;
@@ -57,7 +60,7 @@ final class ModuleFileSystem implements FileSystem {
     ImportMap map = null;
     String error = null;
     try {
-      map = ImportMap.discover(mainModule.getParent());
+      map = ImportMap.load(config, mainModule.getParent());
     } catch (ImportMap.ConfigError e) {
       error = e.getMessage();
     }
