@@ -77,7 +77,17 @@ final class IsolateContext implements AutoCloseable {
     // op costs more than building the object from here.
     Value bindingObject = context.eval("js", "Object.create(null)");
     binding.forEach(bindingObject::putMember);
+    bindingObject.putMember("op_load_runtime", (ProxyExecutable) args -> {
+      context.eval(shared.runtimeSource(args[0].asString())).execute(bindingObject, internal);
+      return null;
+    });
+    Value lazyFiles = null;
     for (Source source : shared.runtimeSources()) {
+      if (lazyFiles == null) {
+        Value lazy = internal.getMember("lazy");
+        if (lazy != null) lazyFiles = lazy.getMember("files");
+      }
+      if (lazyFiles != null && lazyFiles.invokeMember("has", SharedEngine.fileName(source)).asBoolean()) continue;
       context.eval(source).execute(bindingObject, internal);
     }
     errors.bind(internal.getMember("throwOpError"));
