@@ -1,11 +1,13 @@
 package isola.embed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import isola.isolate.HostOutput;
 import isola.isolate.IsolateActor;
 import isola.isolate.WorkerCancel;
 import isola.isolate.WorkerParent;
 import isola.ops.http.HttpExchange;
+import isola.protocol.ActorMail;
 import isola.protocol.HttpEvent;
 import isola.protocol.IsolateExited;
 import isola.protocol.IsolateMessage;
@@ -21,6 +23,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 /**
  * The Java side of one hosted isolate, and its supervisor. The isolate runs as a worker whose parent
@@ -105,6 +108,10 @@ final class IsolateBridge extends AbstractBehavior<Object> {
     this.exited = exited;
     this.policy = policy;
     this.served = spec.serve() != null;
+    // Scripts (isola:actors) and Java actors reach a worker-style isolate by its name.
+    if (!served) {
+      ctx.getSystem().receptionist().tell(Receptionist.register(ActorMail.key(spec.name()), ctx.getSelf().narrow()));
+    }
     startIncarnation();
   }
 
@@ -133,6 +140,7 @@ final class IsolateBridge extends AbstractBehavior<Object> {
     return newReceiveBuilder()
         .onMessage(Send.class, this::deliver)
         .onMessage(Ask.class, this::deliver)
+        .onMessage(ActorMail.class, this::onMail)
         .onMessage(WorkerEvent.FromWorker.class, this::onPosted)
         .onMessage(WorkerEvent.Failed.class, failed -> {
           lastError = failed.message();
@@ -211,6 +219,17 @@ final class IsolateBridge extends AbstractBehavior<Object> {
     }
     isolate.tell(new WorkerEvent.ToWorker(JsonClone.serialize(message)));
     return this;
+  }
+
+  /** A mail by name: a send becomes a message event, an ask waits for the script's next postMessage. */
+  private Behavior<Object> onMail(ActorMail mail) {
+    JsonNode body = mail.body() == null ? NullNode.getInstance() : mail.body();
+    if (mail.replyTo() == null) return deliver(new Send(body));
+    ActorRef<ActorMail> asker = mail.replyTo();
+    CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+    answer.whenComplete((value, error) ->
+        asker.tell(error == null ? ActorMail.reply(value) : ActorMail.failure(error.getMessage())));
+    return deliver(new Ask(body, answer));
   }
 
   private Behavior<Object> onPosted(WorkerEvent.FromWorker posted) {

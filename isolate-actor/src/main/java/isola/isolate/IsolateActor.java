@@ -4,6 +4,7 @@ import isola.ops.core.CoreOps;
 import isola.ops.fs.FsOps;
 import isola.ops.permissions.Permissions;
 import isola.ops.timers.TimerService;
+import isola.protocol.ActorEvent;
 import isola.protocol.BroadcastMessage;
 import isola.protocol.FlushReplies;
 import isola.protocol.FsRequest;
@@ -125,6 +126,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.portBinding = new PortBinding(ctx);
     portBinding.register(ops);
     new BroadcastBinding(ctx, portBinding).register(ops);
+    new ActorsBinding(ctx).register(ops);
     this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent, errors, portBinding);
     workerBinding.register(ops);
     this.js = new IsolateContext(
@@ -145,6 +147,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
         .onMessage(WorkerEvent.class, this::onWorkerEvent)
         .onMessage(PortEvent.class, this::onPortEvent)
         .onMessage(BroadcastMessage.class, m -> turn(() -> js.broadcast(m.name(), portBinding.wire(m.data()))))
+        .onMessage(ActorEvent.class, e -> turn(() -> js.actorMail(e)))
         .onMessage(HttpEvent.RequestArrived.class, this::onRequestArrived)
         .onMessage(HttpEvent.ExchangeLost.class, lost -> {
           httpBinding.lost(lost);

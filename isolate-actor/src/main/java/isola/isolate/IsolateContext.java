@@ -1,5 +1,6 @@
 package isola.isolate;
 
+import isola.protocol.ActorEvent;
 import isola.protocol.OpReply;
 import isola.protocol.SerializedValue;
 import isola.protocol.WorkerEvent;
@@ -44,6 +45,7 @@ final class IsolateContext implements AutoCloseable {
   private final Value runTicks;
   private final Value portPump;
   private final Value broadcast;
+  private final Value actorMail;
   private boolean rejectionsQueued;
   private boolean ticksQueued;
 
@@ -107,6 +109,7 @@ final class IsolateContext implements AutoCloseable {
     this.runTicks = host.getMember("runTicks");
     this.portPump = host.getMember("portPump");
     this.broadcast = host.getMember("broadcast");
+    this.actorMail = host.getMember("actorMail");
   }
 
   /**
@@ -199,6 +202,10 @@ final class IsolateContext implements AutoCloseable {
   }
 
   /** A message posted to a BroadcastChannel named {@code name} in another isolate. */
+  void actorMail(ActorEvent event) {
+    actorMail.executeVoid(event.registrationId(), event.body(), event.replyId());
+  }
+
   void broadcast(String name, Object wire) {
     broadcast.executeVoid(name, wire);
   }

@@ -52,6 +52,7 @@ public final class SharedEngine {
       "61_workers.js",
       "62_http.js",
       "63_fetch.js",
+      "64_actors.js",
       "70_node.js",
       "71_commonjs.js",
       "80_testing.js",
