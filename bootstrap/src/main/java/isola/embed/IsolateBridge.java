@@ -61,6 +61,9 @@ final class IsolateBridge extends AbstractBehavior<Object> {
 
   private record Restart(int incarnation) {}
 
+  /** A routed request's wall-clock limit ran out. */
+  private record RequestTimedOut(int incarnation, HttpExchange exchange) {}
+
   /** Messages held while the isolate restarts; beyond this they are refused. */
   static final int MAX_WAITING = 1000;
 
@@ -169,6 +172,7 @@ final class IsolateBridge extends AbstractBehavior<Object> {
           else getContext().stop(old);
           return this;
         })
+        .onMessage(RequestTimedOut.class, this::onRequestTimedOut)
         .onMessage(Ended.class, this::onEnded)
         .onMessage(Restart.class, r -> {
           if (r.incarnation() != incarnation || stopping) return this;
@@ -203,10 +207,18 @@ final class IsolateBridge extends AbstractBehavior<Object> {
       waiting.add(command);
       return this;
     }
+    if (overQueueLimit(command)) {
+      refuse(command);
+      return this;
+    }
     messagesIn++;
     if (command instanceof Route route) {
-      while (!inFlight.isEmpty() && inFlight.peek().done()) inFlight.poll();
       inFlight.add(route.exchange());
+      long wall = spec.limits().wallMillisPerRequest();
+      if (wall > 0) {
+        getContext().scheduleOnce(Duration.ofMillis(wall), getContext().getSelf(),
+            new RequestTimedOut(incarnation, route.exchange()));
+      }
       isolate.tell(new HttpEvent.RequestArrived(HttpEvent.FRONT_DOOR_RID, route.exchange()));
       return this;
     }
@@ -218,6 +230,29 @@ final class IsolateBridge extends AbstractBehavior<Object> {
       message = ((Send) command).message();
     }
     isolate.tell(new WorkerEvent.ToWorker(JsonClone.serialize(message)));
+    return this;
+  }
+
+  /** Asks and routed requests still unanswered, against {@code IsolateLimits.maxQueued}. */
+  private boolean overQueueLimit(Command command) {
+    int max = spec.limits().maxQueued();
+    if (max <= 0 || !(command instanceof Ask || command instanceof Route)) return false;
+    inFlight.removeIf(HttpExchange::done);
+    return asks.size() + inFlight.size() >= max;
+  }
+
+  /**
+   * A request over its wall-clock limit gets a 504, and the incarnation that held it too long is
+   * stopped (reason {@code wall-clock}): its supervisor restarts it like a crashed one.
+   */
+  private Behavior<Object> onRequestTimedOut(RequestTimedOut timedOut) {
+    if (timedOut.incarnation() != incarnation || timedOut.exchange().done() || !state.equals("running")) return this;
+    timedOut.exchange().respond(504, new String[] {"content-type", "text/plain;charset=UTF-8"}, "Gateway Timeout");
+    lastExit = new IsolateExited(spec.name(), 1, "wall-clock");
+    lastError = "a request took longer than " + spec.limits().wallMillisPerRequest() + " ms";
+    state = "restarting";
+    cancel.cancel();
+    getContext().stop(isolate);
     return this;
   }
 
@@ -284,7 +319,9 @@ final class IsolateBridge extends AbstractBehavior<Object> {
   /** Work that cannot be done: an ask fails, a routed request gets a 503. */
   private void refuse(Command command) {
     if (command instanceof Ask ask) {
-      ask.answer().completeExceptionally(new IsolateFailure(spec.name(), "the isolate is not running (" + state + ")"));
+      ask.answer().completeExceptionally(new IsolateFailure(spec.name(), state.equals("running")
+          ? "the isolate already holds " + spec.limits().maxQueued() + " unanswered asks and requests (its queue limit)"
+          : "the isolate is not running (" + state + ")"));
     } else if (command instanceof Route route) {
       route.exchange().respond(503, new String[] {"content-type", "text/plain;charset=UTF-8"},
           "Service Unavailable");
