@@ -11,6 +11,7 @@ import isola.protocol.ActorMail;
 import isola.protocol.HttpEvent;
 import isola.protocol.IsolateExited;
 import isola.protocol.IsolateMessage;
+import isola.protocol.IsolateStats;
 import isola.protocol.IsolateSpec;
 import isola.protocol.WorkerEvent;
 import java.time.Duration;
@@ -61,6 +62,12 @@ final class IsolateBridge extends AbstractBehavior<Object> {
 
   private record Restart(int incarnation) {}
 
+  /** An incarnation ended without its report in time: the host failed it (reason crashed). */
+  private record ReportOverdue(int incarnation) {}
+
+  /** The running incarnation's own figures for a status request (null: it did not answer in time). */
+  private record StatsArrived(GetStatus request, IsolateStats stats) {}
+
   /** A routed request's wall-clock limit ran out. */
   private record RequestTimedOut(int incarnation, HttpExchange exchange) {}
 
@@ -90,6 +97,9 @@ final class IsolateBridge extends AbstractBehavior<Object> {
   private int consecutiveFailures;
   /** The current incarnation's own report, if it made one. */
   private IsolateExited lastExit;
+  /** The current incarnation has ended, its report not yet in. */
+  private boolean endedUnreported;
+  private boolean reportOverdue;
   /** Why the last incarnation that ended did. */
   private String lastReason;
   private String lastError;
@@ -154,8 +164,14 @@ final class IsolateBridge extends AbstractBehavior<Object> {
         })
         .onMessage(WorkerEvent.class, other -> this)
         .onMessage(Reported.class, r -> {
-          if (r.incarnation() == incarnation) lastExit = r.exited();
-          return this;
+          if (r.incarnation() != incarnation) return this;
+          lastExit = r.exited();
+          return endedUnreported ? onEnded(new Ended(incarnation)) : this;
+        })
+        .onMessage(ReportOverdue.class, r -> {
+          if (r.incarnation() != incarnation || !endedUnreported) return this;
+          reportOverdue = true;
+          return onEnded(new Ended(incarnation));
         })
         .onMessage(Route.class, this::deliver)
         .onMessage(RouteLost.class, lost -> {
@@ -190,11 +206,13 @@ final class IsolateBridge extends AbstractBehavior<Object> {
           return this;
         })
         .onMessage(GetStatus.class, get -> {
-          long uptime = state.equals("running") ? Duration.between(startedAt, Instant.now()).toMillis() : 0;
-          get.status().complete(new IsolateStatus(spec.name(), state, restarts,
-              lastReason, lastError, uptime, messagesIn, messagesOut));
+          if (!state.equals("running")) return complete(get, null);
+          // A turn that runs long delays the answer: then the figures are left out, not waited for.
+          getContext().ask(IsolateStats.class, isolate, Duration.ofSeconds(1), IsolateStats.Request::new,
+              (stats, failure) -> new StatsArrived(get, stats));
           return this;
         })
+        .onMessage(StatsArrived.class, s -> complete(s.request(), s.stats()))
         .build();
   }
 
@@ -230,6 +248,13 @@ final class IsolateBridge extends AbstractBehavior<Object> {
       message = ((Send) command).message();
     }
     isolate.tell(new WorkerEvent.ToWorker(JsonClone.serialize(message)));
+    return this;
+  }
+
+  private Behavior<Object> complete(GetStatus get, IsolateStats stats) {
+    long uptime = state.equals("running") ? Duration.between(startedAt, Instant.now()).toMillis() : 0;
+    get.status().complete(new IsolateStatus(spec.name(), state, restarts, lastReason, lastError, uptime,
+        messagesIn, messagesOut, stats));
     return this;
   }
 
@@ -284,6 +309,17 @@ final class IsolateBridge extends AbstractBehavior<Object> {
   /** An incarnation is gone: finish, or come back after the backoff, or give up. */
   private Behavior<Object> onEnded(Ended ended) {
     if (ended.incarnation() != incarnation) return this;
+    // The end is a system message and may overtake the incarnation's own report (why it ended),
+    // which comes through its watcher: wait a little for it.
+    if (lastExit == null && !stopping && !reportOverdue) {
+      if (!endedUnreported) {
+        endedUnreported = true;
+        getContext().scheduleOnce(Duration.ofSeconds(1), getContext().getSelf(), new ReportOverdue(incarnation));
+      }
+      return this;
+    }
+    endedUnreported = false;
+    reportOverdue = false;
     // Requests the dead incarnation never answered get a 503 (answering twice is a no-op): running a
     // handler again on the next incarnation could repeat what the first one already did.
     for (HttpExchange e : inFlight) {

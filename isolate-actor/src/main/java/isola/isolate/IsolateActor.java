@@ -7,6 +7,7 @@ import isola.ops.timers.TimerService;
 import isola.protocol.ActorEvent;
 import isola.protocol.BroadcastMessage;
 import isola.protocol.FlushReplies;
+import isola.protocol.IsolateStats;
 import isola.protocol.FsRequest;
 import isola.protocol.HttpEvent;
 import isola.protocol.IsolateExited;
@@ -65,6 +66,11 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final PortBinding portBinding;
   private boolean flushScheduled;
   private boolean finished;
+  /** For IsolateStats: turns run and the bytes they allocated (the JVM counts allocation per thread). */
+  private long turns;
+  private long allocatedBytes;
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
   /**
    * Set from another thread when the context is cancelled: by the watchdog when a turn broke a limit
    * ("cpu", "memory"), by the parent's {@code worker.terminate()} ("terminated").
@@ -158,6 +164,10 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
           return this;
         })
         .onMessage(Terminate.class, t -> finish(t.exitCode()))
+        .onMessage(IsolateStats.Request.class, r -> {
+          r.replyTo().tell(new IsolateStats(turns, allocatedBytes, js.pendingOpCount()));
+          return this;
+        })
         .onSignal(PostStop.class, s -> closeContext())
         .onSignal(PreRestart.class, s -> closeContext())
         .build();
@@ -225,6 +235,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     if (finished) return Behaviors.stopped();
     if (limitBroken != null) return finishForLimit();
     Object watched = spec.limits().any() ? TurnWatchdog.begin(spec.limits(), this::stopForLimit) : null;
+    long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
     try {
       work.run();
       while (js.runTicks()) {
@@ -250,6 +261,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
       if (limitBroken != null) return finishForLimit();
       throw e;
     } finally {
+      turns++;
+      allocatedBytes += THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
       if (watched != null) TurnWatchdog.end(watched);
     }
     return this;

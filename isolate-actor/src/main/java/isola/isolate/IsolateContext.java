@@ -39,6 +39,7 @@ final class IsolateContext implements AutoCloseable {
   private final Value resolveOps;
   private final Value runNextTimer;
   private final Value hasPendingWork;
+  private final Value pendingOpCount;
   private final Value exitCode;
   private final Value processRejections;
   private final Value workerEvent;
@@ -103,6 +104,7 @@ final class IsolateContext implements AutoCloseable {
     this.resolveOps = host.getMember("resolveOps");
     this.runNextTimer = host.getMember("runNextTimer");
     this.hasPendingWork = host.getMember("hasPendingWork");
+    this.pendingOpCount = internal.getMember("pendingOpCount");
     this.exitCode = host.getMember("exitCode");
     this.processRejections = host.getMember("processRejections");
     this.workerEvent = host.getMember("workerEvent");
@@ -202,6 +204,10 @@ final class IsolateContext implements AutoCloseable {
   }
 
   /** A message posted to a BroadcastChannel named {@code name} in another isolate. */
+  int pendingOpCount() {
+    return pendingOpCount.execute().asInt();
+  }
+
   void actorMail(ActorEvent event) {
     actorMail.executeVoid(event.registrationId(), event.body(), event.replyId());
   }

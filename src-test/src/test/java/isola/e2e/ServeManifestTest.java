@@ -99,6 +99,9 @@ class ServeManifestTest {
       assertEquals("running", crash.get("state").asText());
       assertEquals(1, crash.get("restarts").asInt());
       assertEquals("crashed", crash.get("lastReason").asText());
+      // The running incarnation's own figures: it has run turns that allocated memory.
+      assertTrue(crash.get("current").get("turns").asLong() > 0, crash.toString());
+      assertTrue(crash.get("current").get("allocatedBytes").asLong() > 0, crash.toString());
 
       // Reload under load: every request is answered, by v1 until the switch, by v2 after it.
       AtomicBoolean going = new AtomicBoolean(true);
