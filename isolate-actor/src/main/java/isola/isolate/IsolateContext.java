@@ -203,7 +203,6 @@ final class IsolateContext implements AutoCloseable {
     portPump.executeVoid(portId);
   }
 
-  /** A message posted to a BroadcastChannel named {@code name} in another isolate. */
   int pendingOpCount() {
     return pendingOpCount.execute().asInt();
   }
@@ -212,6 +211,7 @@ final class IsolateContext implements AutoCloseable {
     actorMail.executeVoid(event.registrationId(), event.body(), event.replyId());
   }
 
+  /** A message posted to a BroadcastChannel named {@code name} in another isolate. */
   void broadcast(String name, Object wire) {
     broadcast.executeVoid(name, wire);
   }
