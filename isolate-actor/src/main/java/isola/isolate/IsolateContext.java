@@ -31,7 +31,9 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  */
 final class IsolateContext implements AutoCloseable {
   /** Same for every context, so all of them share the engine's code (DESIGN.md). */
-  private static final HostAccess HOST_ACCESS = HostAccess.newBuilder().allowBufferAccess(true).build();
+  // Array access: ops hand JS plain Java arrays (FileInfo.numbers) whose elements it reads inline.
+  private static final HostAccess HOST_ACCESS =
+      HostAccess.newBuilder().allowBufferAccess(true).allowArrayAccess(true).build();
 
   private final Context context;
   private final ModuleFileSystem modules;
