@@ -60,7 +60,7 @@ final class CryptoBinding {
 
     op(ops, "op_crypto_okp_generate", a -> OkpCrypto.generate(a[0].asString()));
     op(ops, "op_crypto_okp_public", a -> OkpCrypto.publicOf(a[0].asString(), bytes(a[1])));
-    op(ops, "op_crypto_x25519", a -> OkpCrypto.x25519(bytes(a[0]), bytes(a[1])));
+    op(ops, "op_crypto_xdh", a -> OkpCrypto.xdh(a[0].asString(), bytes(a[1]), bytes(a[2])));
     op(ops, "op_crypto_ed25519_sign", a -> OkpCrypto.sign(bytes(a[0]), bytes(a[1])));
     op(ops, "op_crypto_ed25519_verify", a -> OkpCrypto.verify(bytes(a[0]), bytes(a[1]), bytes(a[2])));
 

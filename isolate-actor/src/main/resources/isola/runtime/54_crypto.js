@@ -106,11 +106,13 @@
   const curves = ["P-256", "P-384", "P-521"];
   const aes = ["AES-GCM", "AES-CBC", "AES-CTR", "AES-KW"];
   const ecAlgorithms = ["ECDSA", "ECDH"];
-  // X25519 and Ed25519 keys are their 32 raw bytes; SPKI and PKCS#8 wrap them in a fixed DER prefix (RFC 8410).
+  // X25519, X448 and Ed25519 keys are their raw bytes; SPKI and PKCS#8 wrap them in a fixed DER prefix (RFC 8410).
   const okp = {
-    X25519: { spki: [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00],
+    X25519: { size: 32, spki: [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00],
       pkcs8: [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20] },
-    Ed25519: { spki: [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00],
+    X448: { size: 56, spki: [0x30, 0x42, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6f, 0x03, 0x39, 0x00],
+      pkcs8: [0x30, 0x46, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6f, 0x04, 0x3a, 0x04, 0x38] },
+    Ed25519: { size: 32, spki: [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00],
       pkcs8: [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20] },
   };
   // Which algorithms each operation accepts, and the dictionary members each requires.
@@ -119,14 +121,14 @@
     generateKey: {
       HMAC: { hash: "hash" }, ECDSA: { namedCurve: "string" }, ECDH: { namedCurve: "string" },
       "AES-GCM": { length: "number" }, "AES-CBC": { length: "number" }, "AES-CTR": { length: "number" },
-      "AES-KW": { length: "number" }, X25519: {}, Ed25519: {},
+      "AES-KW": { length: "number" }, X25519: {}, X448: {}, Ed25519: {},
       "RSASSA-PKCS1-v1_5": { modulusLength: "number", publicExponent: "bytes", hash: "hash" },
       "RSA-PSS": { modulusLength: "number", publicExponent: "bytes", hash: "hash" },
       "RSA-OAEP": { modulusLength: "number", publicExponent: "bytes", hash: "hash" },
     },
     importKey: {
       HMAC: {}, ECDSA: { namedCurve: "string" }, ECDH: {}, "AES-GCM": {}, "AES-CBC": {}, "AES-CTR": {},
-      "AES-KW": {}, HKDF: {}, PBKDF2: {}, X25519: {}, Ed25519: {},
+      "AES-KW": {}, HKDF: {}, PBKDF2: {}, X25519: {}, X448: {}, Ed25519: {},
       "RSASSA-PKCS1-v1_5": { hash: "hash" }, "RSA-PSS": { hash: "hash" }, "RSA-OAEP": { hash: "hash" },
     },
     sign: {
@@ -135,7 +137,7 @@
     deriveBits: {
       HKDF: { hash: "hash", salt: "bytes", info: "bytes" },
       PBKDF2: { hash: "hash", salt: "bytes", iterations: "unsigned long" },
-      ECDH: { public: "key" }, X25519: { public: "key" },
+      ECDH: { public: "key" }, X25519: { public: "key" }, X448: { public: "key" },
     },
     wrapKey: { "AES-KW": {} },
     encrypt: {
@@ -270,6 +272,7 @@
   // [public, private] usages of each asymmetric algorithm.
   const pairUsages = {
     ECDSA: [["verify"], ["sign"]], Ed25519: [["verify"], ["sign"]], ECDH: [[], derive], X25519: [[], derive],
+    X448: [[], derive],
     "RSASSA-PKCS1-v1_5": [["verify"], ["sign"]], "RSA-PSS": [["verify"], ["sign"]],
     "RSA-OAEP": [["encrypt", "wrapKey"], ["decrypt", "unwrapKey"]],
   };
@@ -445,37 +448,38 @@
       checkUsages(usages, isPrivate ? privateUsages : publicUsages);
       if (keyData.kty !== "OKP") throw domError("DataError", "Invalid key type");
       if (keyData.crv !== name) throw domError("DataError", "Invalid curve");
-      if (usages.length > 0 && keyData.use !== undefined && keyData.use !== (name === "X25519" ? "enc" : "sig")) {
+      if (usages.length > 0 && keyData.use !== undefined && keyData.use !== (name === "Ed25519" ? "sig" : "enc")) {
         throw domError("DataError", "Invalid key use");
       }
       if (keyData.key_ops !== undefined && (!Array.isArray(keyData.key_ops) || !usages.every((u) => keyData.key_ops.includes(u)))) {
         throw domError("DataError", "'key_ops' property of JsonWebKey is invalid");
       }
       if (keyData.ext === false && extractable) throw domError("DataError", "Invalid key extractability");
-      raw = okpBytes(isPrivate ? keyData.d : keyData.x, isPrivate ? "Invalid private key data" : "Invalid public key data");
+      const member = isPrivate ? keyData.d : keyData.x;
+      raw = okpBytes(member, okp[name].size, isPrivate ? "Invalid private key data" : "Invalid public key data");
     } else if (format === "raw") {
       isPrivate = false;
       checkUsages(usages, publicUsages);
-      raw = keyData.length === 32 ? keyData : null;
+      raw = keyData.length === okp[name].size ? keyData : null;
     } else {
       isPrivate = format === "pkcs8";
       checkUsages(usages, isPrivate ? privateUsages : publicUsages);
       const prefix = okp[name][format];
-      const fits = keyData.length === prefix.length + 32 && prefix.every((b, i) => keyData[i] === b);
+      const fits = keyData.length === prefix.length + okp[name].size && prefix.every((b, i) => keyData[i] === b);
       raw = fits ? keyData.slice(prefix.length) : null;
     }
     if (raw === null) throw domError("DataError", "Invalid key data");
     if (requireUsages && isPrivate && usages.length === 0) throw domError("SyntaxError", "Invalid key usage");
     return newKey(isPrivate ? "private" : "public", extractable, { name }, usages, { raw });
   }
-  function okpBytes(member, message) {
+  function okpBytes(member, size, message) {
     let bytes;
     try {
       bytes = fromBase64url(member);
     } catch {
       throw domError("DataError", message);
     }
-    if (bytes.length !== 32) throw domError("DataError", message);
+    if (bytes.length !== size) throw domError("DataError", message);
     return bytes;
   }
 
@@ -583,7 +587,7 @@
       if (peer.algorithm.namedCurve !== key.algorithm.namedCurve) throw domError("InvalidAccessError", "'namedCurve' mismatch");
       secret = call("op_crypto_ecdh", key.handle.der, peer.handle.der);
     } else {
-      secret = call("op_crypto_x25519", key.handle.raw, peer.handle.raw);
+      secret = call("op_crypto_xdh", name, key.handle.raw, peer.handle.raw);
     }
     if (length === null) return secret;
     if (secret.length * 8 < length) throw domError("OperationError", "Invalid length");

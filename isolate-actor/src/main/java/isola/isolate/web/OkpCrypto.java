@@ -20,18 +20,20 @@ import java.security.spec.XECPublicKeySpec;
 import javax.crypto.KeyAgreement;
 
 /**
- * X25519 and Ed25519 (SunEC), the octet key pairs of RFC 8037. Keys cross to JS as their 32 raw bytes, the
- * form Web Crypto's "raw" and JWK formats use: the private scalar or seed, and the public u coordinate or
- * encoded point, all little-endian.
+ * X25519, X448 and Ed25519 (SunEC), the octet key pairs of RFC 8037. Keys cross to JS as their raw bytes
+ * (32, or 56 for X448), the form Web Crypto's "raw" and JWK formats use: the private scalar or seed, and
+ * the public u coordinate or encoded point, all little-endian.
  */
 public final class OkpCrypto {
-  private static final int SIZE = 32;
-
   private OkpCrypto() {}
 
-  /** [private, public] of a new key pair; {@code algorithm} is "X25519" or "Ed25519". */
+  private static int size(String algorithm) {
+    return algorithm.equals("X448") ? 56 : 32;
+  }
+
+  /** [private, public] of a new key pair; {@code algorithm} is "X25519", "X448" or "Ed25519". */
   public static byte[][] generate(String algorithm) {
-    byte[] secret = new byte[SIZE];
+    byte[] secret = new byte[size(algorithm)];
     new SecureRandom().nextBytes(secret);
     return new byte[][] {secret, publicOf(algorithm, secret)};
   }
@@ -45,25 +47,27 @@ public final class OkpCrypto {
       KeyPairGenerator gen = KeyPairGenerator.getInstance(algorithm);
       gen.initialize(new NamedParameterSpec(algorithm), new FixedBytes(secret));
       KeyPair pair = gen.generateKeyPair();
-      if (algorithm.equals("X25519")) return littleEndian(((XECPublicKey) pair.getPublic()).getU());
+      if (pair.getPublic() instanceof XECPublicKey xec) return littleEndian(xec.getU(), size(algorithm));
       EdECPoint point = ((EdECPublicKey) pair.getPublic()).getPoint();
-      byte[] out = littleEndian(point.getY());
-      if (point.isXOdd()) out[SIZE - 1] |= (byte) 0x80;
+      byte[] out = littleEndian(point.getY(), 32);
+      if (point.isXOdd()) out[31] |= (byte) 0x80;
       return out;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** X25519(k, u); an all-zero result (a small-order u) is Web Crypto's "Invalid key". */
-  public static byte[] x25519(byte[] secret, byte[] publicU) throws CryptoFailure {
+  /** X25519(k, u) or X448(k, u); an all-zero result (a small-order u) is Web Crypto's "Invalid key". */
+  public static byte[] xdh(String algorithm, byte[] secret, byte[] publicU) throws CryptoFailure {
     try {
-      KeyFactory kf = KeyFactory.getInstance("X25519");
-      KeyAgreement agreement = KeyAgreement.getInstance("X25519");
-      agreement.init(kf.generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, secret)));
+      NamedParameterSpec params = new NamedParameterSpec(algorithm);
+      KeyFactory kf = KeyFactory.getInstance(algorithm);
+      KeyAgreement agreement = KeyAgreement.getInstance(algorithm);
+      agreement.init(kf.generatePrivate(new XECPrivateKeySpec(params, secret)));
       byte[] u = publicU.clone();
-      u[SIZE - 1] &= 0x7f;
-      agreement.doPhase(kf.generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, fromLittleEndian(u))), true);
+      // RFC 7748: X25519 ignores the top bit of u; X448 uses all 448.
+      if (algorithm.equals("X25519")) u[31] &= 0x7f;
+      agreement.doPhase(kf.generatePublic(new XECPublicKeySpec(params, fromLittleEndian(u))), true);
       return agreement.generateSecret();
     } catch (GeneralSecurityException e) {
       throw CryptoFailure.operation("Invalid key");
@@ -83,11 +87,11 @@ public final class OkpCrypto {
 
   /** False for any signature that does not verify, including a public key that is not a curve point. */
   public static boolean verify(byte[] publicKey, byte[] signature, byte[] data) {
-    if (signature.length != 2 * SIZE) return false;
+    if (signature.length != 64) return false;
     try {
       byte[] y = publicKey.clone();
-      boolean xOdd = (y[SIZE - 1] & 0x80) != 0;
-      y[SIZE - 1] &= 0x7f;
+      boolean xOdd = (y[31] & 0x80) != 0;
+      y[31] &= 0x7f;
       EdECPoint point = new EdECPoint(xOdd, fromLittleEndian(y));
       Signature sig = Signature.getInstance("Ed25519");
       sig.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new EdECPublicKeySpec(NamedParameterSpec.ED25519, point)));
@@ -98,10 +102,10 @@ public final class OkpCrypto {
     }
   }
 
-  private static byte[] littleEndian(BigInteger v) {
-    byte[] big = EcCrypto.fixed(v, SIZE);
-    byte[] out = new byte[SIZE];
-    for (int i = 0; i < SIZE; i++) out[i] = big[SIZE - 1 - i];
+  private static byte[] littleEndian(BigInteger v, int size) {
+    byte[] big = EcCrypto.fixed(v, size);
+    byte[] out = new byte[size];
+    for (int i = 0; i < size; i++) out[i] = big[size - 1 - i];
     return out;
   }
 
