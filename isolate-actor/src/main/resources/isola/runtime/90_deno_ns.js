@@ -84,6 +84,7 @@
     ...internal.encoding,
     URL: internal.url.URL,
     URLSearchParams: internal.url.URLSearchParams,
+    URLPattern: internal.urlPattern.URLPattern,
     structuredClone: internal.structuredClone,
     Performance: internal.performance.Performance,
     PerformanceEntry: internal.performance.PerformanceEntry,
