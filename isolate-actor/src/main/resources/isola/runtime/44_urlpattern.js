@@ -853,6 +853,7 @@
     return V8_REGEXP_MESSAGES.get(message) ?? message;
   }
 
+  const DATA = (value) => ({ value, writable: true, enumerable: true, configurable: true });
   const EMPTY = 0;
   const ANY = 1;
   const REGEXP = 2;
@@ -1063,7 +1064,11 @@
           if (match === null) return null;
           groups = {};
           const names = component.names;
-          for (let j = 0; j < names.length; j++) groups[names[j]] = match[j + 1];
+          for (let j = 0; j < names.length; j++) {
+            // A group named "__proto__" is an own property in Deno's result, not a prototype change.
+            if (names[j] === "__proto__") Object.defineProperty(groups, names[j], DATA(match[j + 1]));
+            else groups[names[j]] = match[j + 1];
+          }
         }
         results.push({ input: value, groups });
       }
