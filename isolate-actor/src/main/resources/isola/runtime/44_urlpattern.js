@@ -512,8 +512,12 @@
     return !leadingSlash && path.startsWith("/-") ? path.slice(2) : path;
   }
 
+  // The `url` crate's path setter on an opaque-path URL: a leading "/" becomes "%2F" (so the URL
+  // does not read as hierarchical), "?" and "#" stay, C0 controls and non-ASCII are percent-encoded.
   function canonicalizeOpaquePathname(value) {
-    return value === "" ? "" : percentEncodeC0(value.replace(/[\t\n\r]/g, ""));
+    if (value === "") return "";
+    const slash = value.startsWith("/");
+    return (slash ? "%2F" : "") + percentEncodeC0((slash ? value.slice(1) : value).replace(/[\t\n\r]/g, ""));
   }
 
   function canonicalizeSearch(value) {
