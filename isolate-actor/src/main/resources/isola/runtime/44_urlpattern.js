@@ -902,6 +902,8 @@
 
   const BASE_WITH_INIT = "specifying both an init object, and a separate base URL is not valid";
 
+  const inOrder = (components) => COMPONENTS.map((key) => components[key]);
+
   // Deno keeps the components of recently matched URL strings (a router tests one URL against many
   // patterns); so does isola, in a map that forgets its oldest entry when full.
   const MATCH_CACHE_SIZE = 4096;
@@ -923,8 +925,6 @@
     lastValues = values;
     return values;
   }
-
-  const inOrder = (components) => COMPONENTS.map((key) => components[key]);
 
   /** The eight component values of a URL or URLPatternInit to match (in COMPONENTS order), or null. */
   function matchValues(input, baseURL) {
