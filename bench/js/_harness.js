@@ -17,16 +17,18 @@ export function median(values) {
  * Calls `sample` (may be async; returns one measurement) until the runtime has warmed up, then
  * returns the median of `samples` more calls. Warmed up means the median of the last `window`
  * samples is within `tolerance` of the median of the `window` before them, or `maxWarmupMs` passed:
- * a JIT that is still compiling keeps moving the numbers, a warm one only jitters.
+ * a JIT that is still compiling keeps moving the numbers, a warm one only jitters. `minWarmupMs` keeps
+ * warming up that long in any case: on a loaded machine a JIT whose compile queue is starved produces
+ * steady but still interpreted numbers for many seconds.
  */
 export async function measure(sample, options = {}) {
-  const { window = 5, tolerance = 0.05, maxWarmupMs = 20000, samples = 7 } = options;
+  const { window = 5, tolerance = 0.05, minWarmupMs = 0, maxWarmupMs = 20000, samples = 7 } = options;
   if (quick) return { value: await sample(), warmup: 0 };
   const start = now();
   const seen = [];
   for (;;) {
     seen.push(await sample());
-    if (seen.length >= 2 * window) {
+    if (seen.length >= 2 * window && now() - start >= minWarmupMs) {
       const before = median(seen.slice(-2 * window, -window));
       const last = median(seen.slice(-window));
       if (Math.abs(before - last) <= tolerance * Math.max(before, last)) break;
@@ -38,15 +40,23 @@ export async function measure(sample, options = {}) {
   return { value: median(measured), warmup: seen.length };
 }
 
-/** One sample of synchronous work: repeats `run` for at least `minMs`, returns ms per call. */
+/**
+ * One sample of synchronous work: repeats `run` for at least `minMs`, returns ms per call. The clock is
+ * read between batches of calls that grow until one lasts a millisecond, so its own cost (a host call
+ * in isola, microseconds when not yet compiled) stays out of calls that take microseconds.
+ */
 export function msPerCall(run, minMs = 100) {
   let calls = 0;
+  let batch = 1;
   const start = now();
   let elapsed;
   do {
-    run();
-    calls++;
-    elapsed = now() - start;
+    const batchStart = now();
+    for (let i = 0; i < batch; i++) run();
+    calls += batch;
+    const t = now();
+    if (t - batchStart < 1) batch *= 2;
+    elapsed = t - start;
   } while (elapsed < minMs && !quick);
   return elapsed / calls;
 }

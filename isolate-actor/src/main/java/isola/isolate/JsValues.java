@@ -14,7 +14,7 @@ final class JsValues {
   static Object toJs(Object value) {
     return switch (value) {
       case byte[] bytes -> ByteBuffer.wrap(bytes);
-      case FileInfo info -> ProxyArray.fromArray(info.fields());
+      case FileInfo info -> info.numbers();
       case DirEntry e -> ProxyArray.fromArray(e.name(), e.isFile(), e.isDirectory(), e.isSymlink());
       case List<?> list -> ProxyArray.fromList(list.stream().map(JsValues::toJs).toList());
       case null, default -> value;

@@ -41,15 +41,16 @@
     }
   }
 
-  const date = (ms) => (ms === null || ms === undefined ? null : new Date(ms));
+  const date = (ms) => (ms === null || ms === undefined || Number.isNaN(ms) ? null : new Date(ms));
 
   // Deno builds FileInfo in two places; its async ops list `mode` before `ino`. Key order is visible
   // (Object.keys, JSON), so it is kept.
+  // `a`: FileInfo.numbers(), booleans as 1/0 and unrecorded times as NaN.
   function fileInfo(a, async = false) {
     const info = {
-      isFile: a[0],
-      isDirectory: a[1],
-      isSymlink: a[2],
+      isFile: a[0] === 1,
+      isDirectory: a[1] === 1,
+      isSymlink: a[2] === 1,
       size: a[3],
       mtime: date(a[4]),
       atime: date(a[5]),
@@ -66,10 +67,10 @@
     info.rdev = a[14];
     info.blksize = a[15];
     info.blocks = a[16];
-    info.isBlockDevice = a[17];
-    info.isCharDevice = a[18];
-    info.isFifo = a[19];
-    info.isSocket = a[20];
+    info.isBlockDevice = a[17] === 1;
+    info.isCharDevice = a[18] === 1;
+    info.isFifo = a[19] === 1;
+    info.isSocket = a[20] === 1;
     return info;
   }
 

@@ -105,6 +105,10 @@
 
   // ---- hosts ----
 
+  // One RegExp object each, not a new one per call (a literal in a function body is re-created per call).
+  const decimalDigits = /^[0-9]+$/;
+  const digitsOfRadix = { 8: /^[0-7]+$/, 10: decimalDigits, 16: /^[0-9a-fA-F]+$/ };
+
   function parseIPv4Number(s) {
     if (s === "") return NaN;
     let radix = 10;
@@ -116,8 +120,7 @@
       radix = 8;
     }
     if (s === "") return 0;
-    const valid = radix === 10 ? /^[0-9]+$/ : radix === 16 ? /^[0-9a-fA-F]+$/ : /^[0-7]+$/;
-    if (!valid.test(s)) return NaN;
+    if (!digitsOfRadix[radix].test(s)) return NaN;
     return parseInt(s, radix);
   }
 
@@ -128,7 +131,10 @@
       parts.pop();
     }
     const last = parts[parts.length - 1];
-    if (last !== "" && /^[0-9]+$/.test(last)) return true;
+    // Most hosts end in a name: neither a digit nor a hex number ("0x..."), whose last character may be a letter.
+    const end = last.charCodeAt(last.length - 1);
+    if (!(end >= 0x30 && end <= 0x39) && !(last[0] === "0" && (last[1] === "x" || last[1] === "X"))) return false;
+    if (last !== "" && decimalDigits.test(last)) return true;
     return !Number.isNaN(parseIPv4Number(last));
   }
 
@@ -1276,5 +1282,11 @@
     }
   }
 
-  internal.url = { URL, URLSearchParams, parseUrl, serializeUrl: serialize, percentDecode };
+  internal.url = {
+    URL, URLSearchParams, parseUrl, serializeUrl: serialize, percentDecode,
+    // The state machine itself, for URLPattern's component canonicalization (44_urlpattern.js).
+    basicParse, states: S, newRecord, serializeHost, serializePath, specialPorts,
+    percentEncodeC0: (s) => percentEncodeString(s, c0Control),
+  };
+  Object.assign(internal.webApis, { URL, URLSearchParams });
 })

@@ -28,12 +28,24 @@ public record FileInfo(
     boolean isSocket)
     implements CborSerializable {
 
-  /** The fields in declaration order, the shape the JS side reads. */
-  public Object[] fields() {
-    return new Object[] {
-      isFile, isDirectory, isSymlink, (double) size, mtime, atime, birthtime, ctime, (double) dev,
-      (double) ino, mode, (double) nlink, uid, gid, (double) rdev, (double) blksize, (double) blocks,
-      isBlockDevice, isCharDevice, isFifo, isSocket
+  /**
+   * The fields in declaration order as numbers, the shape the JS side reads (30_fs.js, fileInfo):
+   * booleans as 1/0, a time the file system does not record as NaN. One host array, whose elements
+   * JS reads without a call into the host each (a list of boxed values cost ~40% of a statSync).
+   */
+  public double[] numbers() {
+    return new double[] {
+      flag(isFile), flag(isDirectory), flag(isSymlink), size, time(mtime), time(atime), time(birthtime),
+      time(ctime), dev, ino, mode, nlink, uid, gid, rdev, blksize, blocks,
+      flag(isBlockDevice), flag(isCharDevice), flag(isFifo), flag(isSocket)
     };
+  }
+
+  private static double flag(boolean b) {
+    return b ? 1 : 0;
+  }
+
+  private static double time(Double t) {
+    return t == null ? Double.NaN : t;
   }
 }

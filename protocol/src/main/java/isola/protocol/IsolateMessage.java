@@ -6,5 +6,5 @@ package isola.protocol;
  */
 public sealed interface IsolateMessage extends CborSerializable
     permits OpReply, TimersDue, FlushReplies, Terminate, WorkerEvent, HttpEvent, PortEvent,
-    BroadcastMessage {
+    BroadcastMessage, ActorEvent, IsolateStats.Request {
 }

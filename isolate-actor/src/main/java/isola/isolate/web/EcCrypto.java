@@ -18,6 +18,7 @@ import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import javax.crypto.KeyAgreement;
 
 /**
  * ECDSA on the NIST curves (SunEC). Keys cross to JS as DER: SPKI for public, PKCS#8 for private keys;
@@ -76,6 +77,18 @@ public final class EcCrypto {
       return sig.verify(signature);
     } catch (SignatureException e) {
       return false;
+    } catch (GeneralSecurityException e) {
+      throw CryptoFailure.operation(e.getMessage());
+    }
+  }
+
+  /** ECDH: the x coordinate of the shared point, as many bytes as the curve's field (Web Crypto's secret). */
+  public static byte[] deriveBits(byte[] pkcs8, byte[] spki) throws CryptoFailure {
+    try {
+      KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
+      agreement.init(privateKey(pkcs8));
+      agreement.doPhase(publicKey(spki), true);
+      return agreement.generateSecret();
     } catch (GeneralSecurityException e) {
       throw CryptoFailure.operation(e.getMessage());
     }

@@ -94,6 +94,17 @@ public final class RsaCrypto {
     }
   }
 
+  /** The SPKI of a private key's public half (getPublicKey). */
+  public static byte[] publicOf(byte[] pkcs8) {
+    try {
+      RSAPrivateCrtKey k = (RSAPrivateCrtKey) privateKey(pkcs8);
+      return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(k.getModulus(), k.getPublicExponent()))
+          .getEncoded();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** JWK members: [n, e] of a public key, [n, e, d, p, q, dp, dq, qi] of a private one. */
   public static byte[][] exportJwk(boolean isPrivate, byte[] der) {
     try {

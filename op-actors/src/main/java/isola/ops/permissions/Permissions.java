@@ -42,6 +42,11 @@ public final class Permissions {
     return scopes.values().stream().allMatch(Scope::allowsAll);
   }
 
+  /** Whether every entry of {@code kind} is granted and none denied: no path needs resolving for it. */
+  public boolean allowsAll(PermissionKind kind) {
+    return scopes.get(kind).allowsAll();
+  }
+
   /**
    * Checks access to a resolved path ({@link RealPaths}); {@code shown} is the path as the script
    * wrote it, which the denial quotes (as Deno does).
