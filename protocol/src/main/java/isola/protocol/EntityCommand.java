@@ -1,0 +1,35 @@
+package isola.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * What a hosted script's isolate takes as a Cluster Sharding entity ({@code isola serve --cluster}),
+ * keyed by the script's name. Every one of these may cross JVMs, and so may the replies their
+ * {@code replyTo} refs take: all are bound to Pekko's Jackson CBOR serializer.
+ */
+public sealed interface EntityCommand extends CborSerializable {
+  /** An HTTP request from the front door of some node; the whole response goes back to {@code replyTo}. */
+  record HttpCall(HttpRequestData request, ActorRef<HttpResponseData> replyTo) implements EntityCommand {}
+
+  /**
+   * A message for the script's {@code self.onmessage}, answering nothing. JSON, as the embedding API
+   * speaks it: a structured-clone value may carry MessagePorts, which are actors of one JVM.
+   */
+  record Post(JsonNode message) implements EntityCommand {}
+
+  /** A message whose answer is the script's next {@code postMessage}. */
+  record Ask(JsonNode message, ActorRef<AskReply> replyTo) implements EntityCommand {}
+
+  /** Where the isolate runs and how it is doing. */
+  record Status(ActorRef<EntityStatus> replyTo) implements EntityCommand {}
+
+  /** Starts the module anew (read again from disk on the hosting node); the old one answers what it has. */
+  record Reload() implements EntityCommand {}
+
+  /**
+   * The shard is moving (rebalance, or this node leaving): answer what was taken, then stop. Requests
+   * that come meanwhile wait in the shard region and go to the entity's next home.
+   */
+  record HandOff() implements EntityCommand {}
+}
