@@ -9,8 +9,13 @@ import org.apache.pekko.actor.typed.ActorRef;
  * {@code replyTo} refs take: all are bound to Pekko's Jackson CBOR serializer.
  */
 public sealed interface EntityCommand extends CborSerializable {
-  /** An HTTP request from the front door of some node; the whole response goes back to {@code replyTo}. */
-  record HttpCall(HttpRequestData request, ActorRef<HttpResponseData> replyTo) implements EntityCommand {}
+  /**
+   * An HTTP request from the front door of some node; the whole response goes back to {@code replyTo}.
+   * After {@code answerBy} (epoch milliseconds) the front door has answered 503 and stopped waiting: a
+   * call that arrives later (held in a shard region while its isolate moved) is not run.
+   */
+  record HttpCall(HttpRequestData request, long answerBy, ActorRef<HttpResponseData> replyTo)
+      implements EntityCommand {}
 
   /**
    * A message for the script's {@code self.onmessage}, answering nothing. JSON, as the embedding API
