@@ -1,6 +1,5 @@
 package isola.embed;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +9,6 @@ import com.typesafe.config.Config;
 import isola.isolate.HostOutput;
 import isola.isolate.SharedEngine;
 import isola.ops.http.HttpServer.Router;
-import isola.protocol.AskReply;
 import isola.protocol.EntityCommand;
 import isola.protocol.EntityStatus;
 import isola.protocol.HttpRequestData;
@@ -24,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
@@ -128,21 +125,6 @@ public final class ClusterHost implements AutoCloseable {
 
   public ActorSystem<Void> system() {
     return system;
-  }
-
-  /** Sends a message to the named script's {@code self.onmessage}, on whichever node it lives. */
-  public void tell(String name, Object message) {
-    entity(name).tell(new EntityCommand.Post(JSON.valueToTree(message)));
-  }
-
-  /** Sends a message and completes with the script's next posted message, through sharding. */
-  public CompletionStage<JsonNode> ask(String name, Object message, Duration timeout) {
-    JsonNode json = JSON.valueToTree(message);
-    return entity(name).<AskReply>ask(replyTo -> new EntityCommand.Ask(json, replyTo), timeout)
-        .thenApply(reply -> {
-          if (reply.error() != null) throw new IsolateFailure(name, reply.error());
-          return reply.value();
-        });
   }
 
   private EntityRef<EntityCommand> entity(String name) {

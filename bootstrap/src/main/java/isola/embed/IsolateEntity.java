@@ -2,7 +2,6 @@ package isola.embed;
 
 import isola.isolate.HostOutput;
 import isola.ops.http.BufferedExchange;
-import isola.protocol.AskReply;
 import isola.protocol.EntityCommand;
 import isola.protocol.EntityStatus;
 import isola.protocol.HttpResponseData;
@@ -75,17 +74,6 @@ final class IsolateEntity {
           inFlight--;
           return handingOff && inFlight == 0 ? Behaviors.stopped() : Behaviors.same();
         })
-        .onMessage(EntityCommand.Post.class, post -> {
-          bridge.tell(new IsolateBridge.Send(post.message()));
-          return Behaviors.same();
-        })
-        .onMessage(EntityCommand.Ask.class, ask -> {
-          CompletableFuture<com.fasterxml.jackson.databind.JsonNode> answer = new CompletableFuture<>();
-          answer.whenComplete((value, error) -> ask.replyTo().tell(
-              new AskReply(value, error == null ? null : String.valueOf(error.getMessage()))));
-          bridge.tell(new IsolateBridge.Ask(ask.message(), answer));
-          return Behaviors.same();
-        })
         .onMessage(EntityCommand.Status.class, get -> {
           CompletableFuture<IsolateStatus> status = new CompletableFuture<>();
           status.thenAccept(s -> get.replyTo().tell(new EntityStatus(node, name, s.state(), s.restarts(),
@@ -112,10 +100,6 @@ final class IsolateEntity {
     return Behaviors.receive(EntityCommand.class)
         .onMessage(EntityCommand.HttpCall.class, call -> {
           call.replyTo().tell(new HttpResponseData(404, List.of("content-type", "text/plain;charset=UTF-8"), notFound));
-          return Behaviors.stopped();
-        })
-        .onMessage(EntityCommand.Ask.class, ask -> {
-          ask.replyTo().tell(new AskReply(null, "no script \"" + name + "\""));
           return Behaviors.stopped();
         })
         .onMessage(EntityCommand.Status.class, get -> {

@@ -1,6 +1,5 @@
 package isola.protocol;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -16,15 +15,6 @@ public sealed interface EntityCommand extends CborSerializable {
    */
   record HttpCall(HttpRequestData request, long answerBy, ActorRef<HttpResponseData> replyTo)
       implements EntityCommand {}
-
-  /**
-   * A message for the script's {@code self.onmessage}, answering nothing. JSON, as the embedding API
-   * speaks it: a structured-clone value may carry MessagePorts, which are actors of one JVM.
-   */
-  record Post(JsonNode message) implements EntityCommand {}
-
-  /** A message whose answer is the script's next {@code postMessage}. */
-  record Ask(JsonNode message, ActorRef<AskReply> replyTo) implements EntityCommand {}
 
   /** Where the isolate runs and how it is doing. */
   record Status(ActorRef<EntityStatus> replyTo) implements EntityCommand {}
