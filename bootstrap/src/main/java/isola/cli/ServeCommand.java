@@ -55,8 +55,13 @@ final class ServeCommand extends RunCommand {
 
   @Override
   public Integer call() {
+    boolean clustered = cluster || clusterConfig != null || node != null || seeds != null || roles != null;
+    if (manifest == null && clustered) {
+      System.err.println("error: --cluster and its flags need --manifest FILE");
+      return 1;
+    }
     if (manifest == null) return super.call();
-    if (cluster || clusterConfig != null || node != null || seeds != null || roles != null) return callCluster();
+    if (clustered) return callCluster();
     try {
       ManifestHost host = ManifestHost.start(manifest, ProgramHost.processOutput());
       var at = host.address();

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
@@ -125,6 +126,14 @@ public final class ClusterHost implements AutoCloseable {
 
   public ActorSystem<Void> system() {
     return system;
+  }
+
+  /**
+   * Where the named script's isolate runs and how it is doing, asked of its entity through sharding
+   * (which starts it, on some node, if it is not running).
+   */
+  public CompletionStage<EntityStatus> status(String name, Duration timeout) {
+    return entity(name).ask(EntityCommand.Status::new, timeout);
   }
 
   private EntityRef<EntityCommand> entity(String name) {
@@ -273,8 +282,7 @@ public final class ClusterHost implements AutoCloseable {
       String host = hosts.get(s.name());
       node.put("node", host);
       if (host != null) {
-        EntityStatus status = entity(s.name()).<EntityStatus>ask(EntityCommand.Status::new, Duration.ofSeconds(3))
-            .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        EntityStatus status = status(s.name(), Duration.ofSeconds(3)).toCompletableFuture().get(5, TimeUnit.SECONDS);
         node.put("state", status.state()).put("restarts", status.restarts())
             .put("lastReason", status.lastReason()).put("lastError", status.lastError())
             .put("uptimeMillis", status.uptimeMillis()).put("messagesIn", status.messagesIn())
