@@ -29,12 +29,16 @@ class RunCommand extends ProgramCommand {
       description = "Stop the program when one turn of its event loop allocates more than this (isola only)")
   long memoryLimitMib;
 
+  @Option(names = "--ops-limit", paramLabel = "N",
+      description = "Reject an async op (Deno.errors.Busy) while N are already in flight (isola only)")
+  int opsLimit;
+
   @Option(names = "--unstable-worker-options",
       description = "Enable unstable Web Worker APIs (deno.permissions in new Worker)")
   boolean unstableWorkerOptions;
 
   IsolateLimits limits() {
-    return new IsolateLimits(cpuLimitMillis, memoryLimitMib << 20);
+    return new IsolateLimits(cpuLimitMillis, memoryLimitMib << 20, 0, opsLimit, 0);
   }
 
   @Override

@@ -1,14 +1,17 @@
 package isola.embed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import isola.isolate.HostOutput;
 import isola.isolate.IsolateActor;
 import isola.isolate.WorkerCancel;
 import isola.isolate.WorkerParent;
 import isola.ops.http.HttpExchange;
+import isola.protocol.ActorMail;
 import isola.protocol.HttpEvent;
 import isola.protocol.IsolateExited;
 import isola.protocol.IsolateMessage;
+import isola.protocol.IsolateStats;
 import isola.protocol.IsolateSpec;
 import isola.protocol.WorkerEvent;
 import java.time.Duration;
@@ -21,6 +24,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 /**
  * The Java side of one hosted isolate, and its supervisor. The isolate runs as a worker whose parent
@@ -58,6 +62,15 @@ final class IsolateBridge extends AbstractBehavior<Object> {
 
   private record Restart(int incarnation) {}
 
+  /** An incarnation ended without its report in time: the host failed it (reason crashed). */
+  private record ReportOverdue(int incarnation) {}
+
+  /** The running incarnation's own figures for a status request (null: it did not answer in time). */
+  private record StatsArrived(GetStatus request, IsolateStats stats) {}
+
+  /** A routed request's wall-clock limit ran out. */
+  private record RequestTimedOut(int incarnation, HttpExchange exchange) {}
+
   /** Messages held while the isolate restarts; beyond this they are refused. */
   static final int MAX_WAITING = 1000;
 
@@ -84,6 +97,9 @@ final class IsolateBridge extends AbstractBehavior<Object> {
   private int consecutiveFailures;
   /** The current incarnation's own report, if it made one. */
   private IsolateExited lastExit;
+  /** The current incarnation has ended, its report not yet in. */
+  private boolean endedUnreported;
+  private boolean reportOverdue;
   /** Why the last incarnation that ended did. */
   private String lastReason;
   private String lastError;
@@ -105,6 +121,10 @@ final class IsolateBridge extends AbstractBehavior<Object> {
     this.exited = exited;
     this.policy = policy;
     this.served = spec.serve() != null;
+    // Scripts (isola:actors) and Java actors reach a worker-style isolate by its name.
+    if (!served) {
+      ctx.getSystem().receptionist().tell(Receptionist.register(ActorMail.key(spec.name()), ctx.getSelf().narrow()));
+    }
     startIncarnation();
   }
 
@@ -133,6 +153,7 @@ final class IsolateBridge extends AbstractBehavior<Object> {
     return newReceiveBuilder()
         .onMessage(Send.class, this::deliver)
         .onMessage(Ask.class, this::deliver)
+        .onMessage(ActorMail.class, this::onMail)
         .onMessage(WorkerEvent.FromWorker.class, this::onPosted)
         .onMessage(WorkerEvent.Failed.class, failed -> {
           lastError = failed.message();
@@ -143,8 +164,14 @@ final class IsolateBridge extends AbstractBehavior<Object> {
         })
         .onMessage(WorkerEvent.class, other -> this)
         .onMessage(Reported.class, r -> {
-          if (r.incarnation() == incarnation) lastExit = r.exited();
-          return this;
+          if (r.incarnation() != incarnation) return this;
+          lastExit = r.exited();
+          return endedUnreported ? onEnded(new Ended(incarnation)) : this;
+        })
+        .onMessage(ReportOverdue.class, r -> {
+          if (r.incarnation() != incarnation || !endedUnreported) return this;
+          reportOverdue = true;
+          return onEnded(new Ended(incarnation));
         })
         .onMessage(Route.class, this::deliver)
         .onMessage(RouteLost.class, lost -> {
@@ -161,6 +188,7 @@ final class IsolateBridge extends AbstractBehavior<Object> {
           else getContext().stop(old);
           return this;
         })
+        .onMessage(RequestTimedOut.class, this::onRequestTimedOut)
         .onMessage(Ended.class, this::onEnded)
         .onMessage(Restart.class, r -> {
           if (r.incarnation() != incarnation || stopping) return this;
@@ -178,11 +206,13 @@ final class IsolateBridge extends AbstractBehavior<Object> {
           return this;
         })
         .onMessage(GetStatus.class, get -> {
-          long uptime = state.equals("running") ? Duration.between(startedAt, Instant.now()).toMillis() : 0;
-          get.status().complete(new IsolateStatus(spec.name(), state, restarts,
-              lastReason, lastError, uptime, messagesIn, messagesOut));
+          if (!state.equals("running")) return complete(get, null);
+          // A turn that runs long delays the answer: then the figures are left out, not waited for.
+          getContext().ask(IsolateStats.class, isolate, Duration.ofSeconds(1), IsolateStats.Request::new,
+              (stats, failure) -> new StatsArrived(get, stats));
           return this;
         })
+        .onMessage(StatsArrived.class, s -> complete(s.request(), s.stats()))
         .build();
   }
 
@@ -195,10 +225,18 @@ final class IsolateBridge extends AbstractBehavior<Object> {
       waiting.add(command);
       return this;
     }
+    if (overQueueLimit(command)) {
+      refuse(command);
+      return this;
+    }
     messagesIn++;
     if (command instanceof Route route) {
-      while (!inFlight.isEmpty() && inFlight.peek().done()) inFlight.poll();
       inFlight.add(route.exchange());
+      long wall = spec.limits().wallMillisPerRequest();
+      if (wall > 0) {
+        getContext().scheduleOnce(Duration.ofMillis(wall), getContext().getSelf(),
+            new RequestTimedOut(incarnation, route.exchange()));
+      }
       isolate.tell(new HttpEvent.RequestArrived(HttpEvent.FRONT_DOOR_RID, route.exchange()));
       return this;
     }
@@ -211,6 +249,47 @@ final class IsolateBridge extends AbstractBehavior<Object> {
     }
     isolate.tell(new WorkerEvent.ToWorker(JsonClone.serialize(message)));
     return this;
+  }
+
+  private Behavior<Object> complete(GetStatus get, IsolateStats stats) {
+    long uptime = state.equals("running") ? Duration.between(startedAt, Instant.now()).toMillis() : 0;
+    get.status().complete(new IsolateStatus(spec.name(), state, restarts, lastReason, lastError, uptime,
+        messagesIn, messagesOut, stats));
+    return this;
+  }
+
+  /** Asks and routed requests still unanswered, against {@code IsolateLimits.maxQueued}. */
+  private boolean overQueueLimit(Command command) {
+    int max = spec.limits().maxQueued();
+    if (max <= 0 || !(command instanceof Ask || command instanceof Route)) return false;
+    inFlight.removeIf(HttpExchange::done);
+    return asks.size() + inFlight.size() >= max;
+  }
+
+  /**
+   * A request over its wall-clock limit gets a 504, and the incarnation that held it too long is
+   * stopped (reason {@code wall-clock}): its supervisor restarts it like a crashed one.
+   */
+  private Behavior<Object> onRequestTimedOut(RequestTimedOut timedOut) {
+    if (timedOut.incarnation() != incarnation || timedOut.exchange().done() || !state.equals("running")) return this;
+    timedOut.exchange().respond(504, new String[] {"content-type", "text/plain;charset=UTF-8"}, "Gateway Timeout");
+    lastExit = new IsolateExited(spec.name(), 1, "wall-clock");
+    lastError = "a request took longer than " + spec.limits().wallMillisPerRequest() + " ms";
+    state = "restarting";
+    cancel.cancel();
+    getContext().stop(isolate);
+    return this;
+  }
+
+  /** A mail by name: a send becomes a message event, an ask waits for the script's next postMessage. */
+  private Behavior<Object> onMail(ActorMail mail) {
+    JsonNode body = mail.body() == null ? NullNode.getInstance() : mail.body();
+    if (mail.replyTo() == null) return deliver(new Send(body));
+    ActorRef<ActorMail> asker = mail.replyTo();
+    CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+    answer.whenComplete((value, error) ->
+        asker.tell(error == null ? ActorMail.reply(value) : ActorMail.failure(error.getMessage())));
+    return deliver(new Ask(body, answer));
   }
 
   private Behavior<Object> onPosted(WorkerEvent.FromWorker posted) {
@@ -230,6 +309,17 @@ final class IsolateBridge extends AbstractBehavior<Object> {
   /** An incarnation is gone: finish, or come back after the backoff, or give up. */
   private Behavior<Object> onEnded(Ended ended) {
     if (ended.incarnation() != incarnation) return this;
+    // The end is a system message and may overtake the incarnation's own report (why it ended),
+    // which comes through its watcher: wait a little for it.
+    if (lastExit == null && !stopping && !reportOverdue) {
+      if (!endedUnreported) {
+        endedUnreported = true;
+        getContext().scheduleOnce(Duration.ofSeconds(1), getContext().getSelf(), new ReportOverdue(incarnation));
+      }
+      return this;
+    }
+    endedUnreported = false;
+    reportOverdue = false;
     // Requests the dead incarnation never answered get a 503 (answering twice is a no-op): running a
     // handler again on the next incarnation could repeat what the first one already did.
     for (HttpExchange e : inFlight) {
@@ -265,7 +355,9 @@ final class IsolateBridge extends AbstractBehavior<Object> {
   /** Work that cannot be done: an ask fails, a routed request gets a 503. */
   private void refuse(Command command) {
     if (command instanceof Ask ask) {
-      ask.answer().completeExceptionally(new IsolateFailure(spec.name(), "the isolate is not running (" + state + ")"));
+      ask.answer().completeExceptionally(new IsolateFailure(spec.name(), state.equals("running")
+          ? "the isolate already holds " + spec.limits().maxQueued() + " unanswered asks and requests (its queue limit)"
+          : "the isolate is not running (" + state + ")"));
     } else if (command instanceof Route route) {
       route.exchange().respond(503, new String[] {"content-type", "text/plain;charset=UTF-8"},
           "Service Unavailable");

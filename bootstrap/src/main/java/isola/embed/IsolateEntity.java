@@ -24,13 +24,22 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  *
  * <p>It is never passivated for idleness: op replies, timers and request bodies reach the isolate
  * directly, not through sharding, so an isolate busy with them would look idle to sharding. It stops
- * when its shard moves ({@link EntityCommand.HandOff}), after answering the requests it has.
+ * when its shard moves ({@link EntityCommand.HandOff}), after answering the requests it has and those
+ * still on their way to it.
  */
 final class IsolateEntity {
   /** How long a handed-off isolate may take to answer the requests it has before it is stopped anyway. */
   static final Duration HAND_OFF_LIMIT = Duration.ofSeconds(10);
 
+  /**
+   * How long a handed-off isolate still takes requests: calls a region sent before it learnt of the
+   * hand-off may still be on their way, and the shard would drop them once the entity is gone.
+   */
+  static final Duration HAND_OFF_LINGER = Duration.ofMillis(500);
+
   private record Answered() {}
+
+  private record Lingered() {}
 
   private record HandOffDue() {}
 
@@ -39,7 +48,8 @@ final class IsolateEntity {
   private final String node;
   private final ActorRef<Object> bridge;
   private int inFlight;
-  private boolean handingOff;
+  /** Handed off, and no call can be on its way any more: stop once the last one is answered. */
+  private boolean closing;
 
   private IsolateEntity(ActorContext<Object> ctx, String name, String node, IsolateOptions options, HostOutput output) {
     this.ctx = ctx;
@@ -72,7 +82,7 @@ final class IsolateEntity {
         })
         .onMessage(Answered.class, a -> {
           inFlight--;
-          return handingOff && inFlight == 0 ? Behaviors.stopped() : Behaviors.same();
+          return closing && inFlight == 0 ? Behaviors.stopped() : Behaviors.same();
         })
         .onMessage(EntityCommand.Status.class, get -> {
           CompletableFuture<IsolateStatus> status = new CompletableFuture<>();
@@ -86,10 +96,13 @@ final class IsolateEntity {
           return Behaviors.same();
         })
         .onMessage(EntityCommand.HandOff.class, h -> {
-          if (inFlight == 0) return Behaviors.stopped();
-          handingOff = true;
+          ctx.scheduleOnce(HAND_OFF_LINGER, ctx.getSelf(), new Lingered());
           ctx.scheduleOnce(HAND_OFF_LIMIT, ctx.getSelf(), new HandOffDue());
           return Behaviors.same();
+        })
+        .onMessage(Lingered.class, l -> {
+          closing = true;
+          return inFlight == 0 ? Behaviors.stopped() : Behaviors.same();
         })
         .onMessage(HandOffDue.class, d -> Behaviors.stopped())
         .build();

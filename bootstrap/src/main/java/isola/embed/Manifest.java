@@ -23,7 +23,7 @@ import java.util.List;
  *     { "name": "hello", "module": "hello.js",
  *       "routes": [ { "path": "/hello" }, { "host": "hello.example" } ],
  *       "permissions": { "read": ["./data"], "net": true },
- *       "limits": { "cpuMs": 100, "memoryMiB": 64 },
+ *       "limits": { "cpuMs": 100, "memoryMiB": 64, "wallMs": 30000, "pendingOps": 1000, "queue": 100 },
  *       "restart": { "minBackoffMs": 100, "maxBackoffMs": 10000, "maxRestarts": 5, "windowMs": 60000 } } ] }
  * }</pre>
  */
@@ -47,7 +47,12 @@ public record Manifest(Listen listen, Listen admin, List<Script> scripts) {
     }
   }
 
-  public record Limits(long cpuMs, long memoryMiB) {}
+  /** Absent members are 0: that limit is off (IsolateLimits). */
+  public record Limits(long cpuMs, long memoryMiB, long wallMs, int pendingOps, int queue) {
+    IsolateLimits toIsolateLimits() {
+      return new IsolateLimits(cpuMs, memoryMiB << 20, wallMs, pendingOps, queue);
+    }
+  }
 
   public record Restart(long minBackoffMs, long maxBackoffMs, int maxRestarts, long windowMs) {}
 
@@ -55,7 +60,7 @@ public record Manifest(Listen listen, Listen admin, List<Script> scripts) {
       Restart restart) {
     IsolateOptions options(Path base) {
       IsolateOptions o = IsolateOptions.of(name, base.resolve(module)).withPermissions(permissionSet());
-      if (limits != null) o = o.withLimits(new IsolateLimits(limits.cpuMs(), limits.memoryMiB() << 20));
+      if (limits != null) o = o.withLimits(limits.toIsolateLimits());
       if (restart != null) {
         o = o.withRestart(RestartPolicy.backoff(Duration.ofMillis(restart.minBackoffMs()),
             Duration.ofMillis(restart.maxBackoffMs()), restart.maxRestarts(), Duration.ofMillis(restart.windowMs())));

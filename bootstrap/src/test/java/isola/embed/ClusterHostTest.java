@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import isola.isolate.HostOutput;
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
@@ -55,7 +56,10 @@ class ClusterHostTest {
     try (ServerSocket s = new ServerSocket(0)) {
       artery = s.getLocalPort();
     }
-    Config config = ClusterConfig.of(null, "127.0.0.1:" + artery, null, List.of("front"));
+    // The first request starts the isolate, interpreted here (tests run without the Graal JIT): slow
+    // on a busy machine.
+    Config config = ClusterConfig.of(null, "127.0.0.1:" + artery, null, List.of("front"))
+        .withValue("isola.cluster.request-timeout", ConfigValueFactory.fromAnyRef("60s"));
     try (ClusterHost host = ClusterHost.start(dir.resolve("manifest.json"),
         new HostOutput(new ByteArrayOutputStream(), new ByteArrayOutputStream()), config)) {
       String base = "http://127.0.0.1:" + host.address().getPort();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.typesafe.config.ConfigFactory;
+import isola.protocol.ActorMail;
 import isola.protocol.CborSerializable;
 import isola.protocol.EntityCommand;
 import java.io.IOException;
@@ -39,9 +40,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every message that can cross JVMs in cluster mode is bound to the Jackson CBOR serializer (through
  * {@link CborSerializable}) and survives a round trip through it. The messages are found by walking
- * the types reachable from {@link EntityCommand} (record components, list elements, the replies an
- * {@code ActorRef<T>} takes), so a new field of an unbound type fails here rather than on a live
- * cluster.
+ * the types reachable from {@link EntityCommand} and {@link ActorMail} (record components, list
+ * elements, the replies an {@code ActorRef<T>} takes), so a new field of an unbound type fails here
+ * rather than on a live cluster.
  */
 class CrossNodeMessagesTest {
   private static final ActorTestKit KIT = ActorTestKit.create(ConfigFactory.load());
@@ -53,10 +54,12 @@ class CrossNodeMessagesTest {
   }
 
   @Test
-  void everyMessageReachableFromEntityCommandsIsBoundAndRoundTrips() {
+  void everyMessageReachableFromEntityCommandsAndActorMailIsBoundAndRoundTrips() {
     Set<Class<?>> messages = new LinkedHashSet<>();
     List<String> problems = new ArrayList<>();
     walk(EntityCommand.class, messages, problems, "EntityCommand");
+    // isola:actors mail: the receptionist is cluster-wide in cluster mode.
+    walk(ActorMail.class, messages, problems, "ActorMail");
     assertEquals(List.of(), problems);
     assertTrue(messages.size() >= 7, "the walk found only " + messages);
     for (Class<?> c : messages) {

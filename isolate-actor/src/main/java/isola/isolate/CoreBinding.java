@@ -46,6 +46,7 @@ final class CoreBinding {
     });
     ops.put("op_args", (ProxyExecutable) args -> ProxyArray.fromList(new java.util.ArrayList<Object>(spec.args())));
     ops.put("op_main_module", (ProxyExecutable) args -> spec.mainModule());
+    ops.put("op_max_pending_ops", (ProxyExecutable) args -> spec.limits().maxPendingOps());
     ops.put("op_pid", (ProxyExecutable) args -> (int) ProcessHandle.current().pid());
     ops.put("op_test_options", (ProxyExecutable) args -> testOptionsJson());
     ops.put("op_serve_options", (ProxyExecutable) args -> spec.serve() == null ? null

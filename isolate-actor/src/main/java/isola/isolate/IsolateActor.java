@@ -4,8 +4,10 @@ import isola.ops.core.CoreOps;
 import isola.ops.fs.FsOps;
 import isola.ops.permissions.Permissions;
 import isola.ops.timers.TimerService;
+import isola.protocol.ActorEvent;
 import isola.protocol.BroadcastMessage;
 import isola.protocol.FlushReplies;
+import isola.protocol.IsolateStats;
 import isola.protocol.FsRequest;
 import isola.protocol.HttpEvent;
 import isola.protocol.IsolateExited;
@@ -64,6 +66,11 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final PortBinding portBinding;
   private boolean flushScheduled;
   private boolean finished;
+  /** For IsolateStats: turns run and the bytes they allocated (the JVM counts allocation per thread). */
+  private long turns;
+  private long allocatedBytes;
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
   /**
    * Set from another thread when the context is cancelled: by the watchdog when a turn broke a limit
    * ("cpu", "memory"), by the parent's {@code worker.terminate()} ("terminated").
@@ -125,6 +132,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.portBinding = new PortBinding(ctx);
     portBinding.register(ops);
     new BroadcastBinding(ctx, portBinding).register(ops);
+    new ActorsBinding(ctx).register(ops);
     this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent, errors, portBinding);
     workerBinding.register(ops);
     this.js = new IsolateContext(
@@ -145,6 +153,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
         .onMessage(WorkerEvent.class, this::onWorkerEvent)
         .onMessage(PortEvent.class, this::onPortEvent)
         .onMessage(BroadcastMessage.class, m -> turn(() -> js.broadcast(m.name(), portBinding.wire(m.data()))))
+        .onMessage(ActorEvent.class, e -> turn(() -> js.actorMail(e)))
         .onMessage(HttpEvent.RequestArrived.class, this::onRequestArrived)
         .onMessage(HttpEvent.ExchangeLost.class, lost -> {
           httpBinding.lost(lost);
@@ -155,6 +164,10 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
           return this;
         })
         .onMessage(Terminate.class, t -> finish(t.exitCode()))
+        .onMessage(IsolateStats.Request.class, r -> {
+          r.replyTo().tell(new IsolateStats(turns, allocatedBytes, js.pendingOpCount()));
+          return this;
+        })
         .onSignal(PostStop.class, s -> closeContext())
         .onSignal(PreRestart.class, s -> closeContext())
         .build();
@@ -222,6 +235,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     if (finished) return Behaviors.stopped();
     if (limitBroken != null) return finishForLimit();
     Object watched = spec.limits().any() ? TurnWatchdog.begin(spec.limits(), this::stopForLimit) : null;
+    long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
     try {
       work.run();
       while (js.runTicks()) {
@@ -247,6 +261,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
       if (limitBroken != null) return finishForLimit();
       throw e;
     } finally {
+      turns++;
+      allocatedBytes += THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
       if (watched != null) TurnWatchdog.end(watched);
     }
     return this;

@@ -1,5 +1,6 @@
 package isola.isolate;
 
+import isola.protocol.ActorEvent;
 import isola.protocol.OpReply;
 import isola.protocol.SerializedValue;
 import isola.protocol.WorkerEvent;
@@ -38,12 +39,14 @@ final class IsolateContext implements AutoCloseable {
   private final Value resolveOps;
   private final Value runNextTimer;
   private final Value hasPendingWork;
+  private final Value pendingOpCount;
   private final Value exitCode;
   private final Value processRejections;
   private final Value workerEvent;
   private final Value runTicks;
   private final Value portPump;
   private final Value broadcast;
+  private final Value actorMail;
   private boolean rejectionsQueued;
   private boolean ticksQueued;
 
@@ -77,7 +80,17 @@ final class IsolateContext implements AutoCloseable {
     // op costs more than building the object from here.
     Value bindingObject = context.eval("js", "Object.create(null)");
     binding.forEach(bindingObject::putMember);
+    bindingObject.putMember("op_load_runtime", (ProxyExecutable) args -> {
+      context.eval(shared.runtimeSource(args[0].asString())).execute(bindingObject, internal);
+      return null;
+    });
+    Value lazyFiles = null;
     for (Source source : shared.runtimeSources()) {
+      if (lazyFiles == null) {
+        Value lazy = internal.getMember("lazy");
+        if (lazy != null) lazyFiles = lazy.getMember("files");
+      }
+      if (lazyFiles != null && lazyFiles.invokeMember("has", SharedEngine.fileName(source)).asBoolean()) continue;
       context.eval(source).execute(bindingObject, internal);
     }
     errors.bind(internal.getMember("throwOpError"));
@@ -91,12 +104,14 @@ final class IsolateContext implements AutoCloseable {
     this.resolveOps = host.getMember("resolveOps");
     this.runNextTimer = host.getMember("runNextTimer");
     this.hasPendingWork = host.getMember("hasPendingWork");
+    this.pendingOpCount = internal.getMember("pendingOpCount");
     this.exitCode = host.getMember("exitCode");
     this.processRejections = host.getMember("processRejections");
     this.workerEvent = host.getMember("workerEvent");
     this.runTicks = host.getMember("runTicks");
     this.portPump = host.getMember("portPump");
     this.broadcast = host.getMember("broadcast");
+    this.actorMail = host.getMember("actorMail");
   }
 
   /**
@@ -186,6 +201,14 @@ final class IsolateContext implements AutoCloseable {
   /** Hands port {@code portId} its next message (or its end), if its script still listens. */
   void portPump(int portId) {
     portPump.executeVoid(portId);
+  }
+
+  int pendingOpCount() {
+    return pendingOpCount.execute().asInt();
+  }
+
+  void actorMail(ActorEvent event) {
+    actorMail.executeVoid(event.registrationId(), event.body(), event.replyId());
   }
 
   /** A message posted to a BroadcastChannel named {@code name} in another isolate. */

@@ -63,6 +63,7 @@ final class ModuleFileSystem implements FileSystem {
 
   /** The bundled module a specifier names ({@code jsr:@std/assert@1}), or null. */
   private static Path stdModule(String specifier) {
+    if (specifier.equals("isola:actors")) return STD_ROOT.resolve("isola_actors.js");
     if (!specifier.startsWith("jsr:")) return null;
     java.util.regex.Matcher m = STD_SPECIFIER.matcher(specifier);
     if (!m.matches()) return null;

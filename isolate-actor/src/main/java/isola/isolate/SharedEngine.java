@@ -25,6 +25,7 @@ public final class SharedEngine {
       "03_timers.js",
       "04_events.js",
       "05_uncaught.js",
+      "06_lazy.js",
       "10_permissions.js",
       "30_fs.js",
       "31_os.js",
@@ -51,6 +52,7 @@ public final class SharedEngine {
       "61_workers.js",
       "62_http.js",
       "63_fetch.js",
+      "64_actors.js",
       "70_node.js",
       "71_commonjs.js",
       "80_testing.js",
@@ -100,6 +102,17 @@ public final class SharedEngine {
 
   List<Source> runtimeSources() {
     return runtimeSources;
+  }
+
+  /** One runtime file by its name ({@code 50_streams.js}), for the groups 06_lazy.js loads on first use. */
+  Source runtimeSource(String file) {
+    int at = RUNTIME_FILES.indexOf(file);
+    if (at < 0) throw new IllegalArgumentException("no runtime file " + file);
+    return runtimeSources.get(at);
+  }
+
+  static String fileName(Source runtimeSource) {
+    return runtimeSource.getName().substring("ext:isola/".length());
   }
 
   /**

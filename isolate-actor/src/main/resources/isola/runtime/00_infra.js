@@ -24,8 +24,15 @@
   }
   const promiseIdSymbol = Symbol("isola.promiseId");
 
+  // The isolate's limit on async ops in flight (IsolateLimits.maxPendingOps; 0: none, as in Deno).
+  const maxPendingOps = ops.op_max_pending_ops();
+
   /** Calls async op `name` with args; the promise settles when its reply reaches the mailbox. */
   function opAsync(name, ...args) {
+    if (maxPendingOps > 0 && pending.size >= maxPendingOps) {
+      return Promise.reject(new internal.errors.Busy(
+        `Too many async operations in flight: this isolate's limit is ${maxPendingOps}`));
+    }
     const [id, promise] = newPromise();
     // Kept for the test runner's op sanitizer, which names what a test left pending.
     pending.get(id).push(name, args);

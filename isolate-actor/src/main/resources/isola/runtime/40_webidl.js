@@ -227,4 +227,34 @@
     pairIteratorPrototype,
     pairIterator,
   };
+
+  // Hidden slots: each public object of the Web API files (streams, blobs, crypto keys, fetch) carries one
+  // private field, stamped on by `Slot`, that points at its internal record; the abstract operations
+  // work on those records, the public classes only unwrap them.
+  class Stamp { constructor(target) { return target; } }
+  class Slot extends Stamp {
+    #record;
+    constructor(target, record) { super(target); this.#record = record; }
+    static of(o) { return (typeof o === "object" || typeof o === "function") && o !== null && #record in o ? o.#record : undefined; }
+  }
+  function attach(obj, record) { new Slot(obj, record); record.obj = obj; return record; }
+  /** The record behind `o` if it is a `kind`, else a TypeError (WebIDL's brand check). */
+  function unwrap(o, kind, message = "Illegal invocation") {
+    const r = Slot.of(o);
+    if (r === undefined || r.kind !== kind) throw invalidThis(message);
+    return r;
+  }
+  function invalidThis(message = "Illegal invocation") {
+    return withCode(new TypeError(message), "ERR_INVALID_THIS");
+  }
+  function illegalConstructor() {
+    return withCode(new TypeError("Illegal constructor"), "ERR_ILLEGAL_CONSTRUCTOR");
+  }
+  function isKind(o, kind) { const r = Slot.of(o); return r !== undefined && r.kind === kind; }
+  /** Creates a public object of `cls` without running its user-facing constructor. */
+  function make(cls, record) { return attach(Object.create(cls.prototype), record); }
+  internal.webSlot = {
+    attach, unwrap, isKind, of: (o) => Slot.of(o), make, invalidThis, illegalConstructor,
+    defineInspect: internal.defineInspect,
+  };
 })

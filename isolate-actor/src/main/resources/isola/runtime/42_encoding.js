@@ -8,8 +8,7 @@
   "use strict";
   const { webidl, DOMException, ops } = internal;
 
-  const NativeEncoder = globalThis.TextEncoder;
-  const NativeDecoder = globalThis.TextDecoder;
+  const { NativeEncoder, NativeDecoder } = internal.lazy;
   const nativeEncode = NativeEncoder.prototype.encode;
   const nativeEncodeInto = NativeEncoder.prototype.encodeInto;
   const nativeDecode = NativeDecoder.prototype.decode;
@@ -285,4 +284,5 @@
   }
 
   internal.encoding = { TextEncoder, TextDecoder, atob, btoa };
+  Object.assign(internal.webApis, internal.encoding);
 })

@@ -1277,4 +1277,5 @@
   }
 
   internal.url = { URL, URLSearchParams, parseUrl, serializeUrl: serialize, percentDecode };
+  Object.assign(internal.webApis, { URL, URLSearchParams });
 })

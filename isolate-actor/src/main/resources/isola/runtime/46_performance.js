@@ -252,4 +252,5 @@
   const performance = new Performance(illegal);
 
   internal.performance = { performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure };
+  Object.assign(internal.webApis, internal.performance);
 })

@@ -5,35 +5,10 @@
 (function (binding, internal) {
   "use strict";
 
-  // ---- hidden slots -------------------------------------------------------------------------------
-  class Stamp { constructor(target) { return target; } }
-  class Slot extends Stamp {
-    #record;
-    constructor(target, record) { super(target); this.#record = record; }
-    static of(o) { return (typeof o === "object" || typeof o === "function") && o !== null && #record in o ? o.#record : undefined; }
-  }
-  function attach(obj, record) { new Slot(obj, record); record.obj = obj; return record; }
-  /** The record behind `o` if it is a `kind`, else a TypeError (WebIDL's brand check). */
-  function unwrap(o, kind, message = "Illegal invocation") {
-    const r = Slot.of(o);
-    if (r === undefined || r.kind !== kind) throw invalidThis(message);
-    return r;
-  }
-  // Deno's WebIDL errors carry a Node-style code beside the message.
-  function invalidThis(message = "Illegal invocation") {
-    const e = new TypeError(message);
-    e.code = "ERR_INVALID_THIS";
-    return e;
-  }
-  function illegalConstructor() {
-    const e = new TypeError("Illegal constructor");
-    e.code = "ERR_ILLEGAL_CONSTRUCTOR";
-    return e;
-  }
-  function isKind(o, kind) { const r = Slot.of(o); return r !== undefined && r.kind === kind; }
+  // ---- hidden slots (40_webidl.js) ------------------------------------------------------------------
+  const { attach, unwrap, invalidThis, illegalConstructor, isKind, make } = internal.webSlot;
+  const Slot = { of: internal.webSlot.of };
   const illegal = Symbol("illegal constructor token");
-  /** Creates a public object of `cls` without running its user-facing constructor. */
-  function make(cls, record) { return attach(Object.create(cls.prototype), record); }
 
   // ---- promises -----------------------------------------------------------------------------------
   const promiseThen = Promise.prototype.then;
@@ -2268,7 +2243,6 @@
   }
 
   internal.webApis = Object.assign(internal.webApis ?? {}, classes);
-  internal.webSlot = { attach, unwrap, isKind, of: (o) => Slot.of(o), make, invalidThis, illegalConstructor, defineInspect };
   internal.streams = {
     ...classes,
     readableByteStreamFromPull,

@@ -190,4 +190,5 @@
   }
 
   internal.fetchApi = { fetch };
+  internal.webApis.fetch = fetch;
 })

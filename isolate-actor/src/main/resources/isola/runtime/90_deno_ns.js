@@ -81,28 +81,38 @@
     ...internal.events,
     AbortController: internal.abort.AbortController,
     AbortSignal: internal.abort.AbortSignal,
-    ...internal.encoding,
-    URL: internal.url.URL,
-    URLSearchParams: internal.url.URLSearchParams,
     structuredClone: internal.structuredClone,
-    Performance: internal.performance.Performance,
-    PerformanceEntry: internal.performance.PerformanceEntry,
-    PerformanceMark: internal.performance.PerformanceMark,
-    PerformanceMeasure: internal.performance.PerformanceMeasure,
     Navigator: internal.navigator.Navigator,
-    ...internal.webApis,
-    fetch: internal.fetchApi.fetch,
   };
   delete globals.Window;
   for (const [name, value] of Object.entries(globals)) {
     Object.defineProperty(globalThis, name, { value, writable: true, enumerable: false, configurable: true });
   }
+  // Deno defines `performance` as an enumerable value, the others as non-enumerable ones.
+  const webApis = internal.webApis;
+  for (const name of Object.keys(webApis)) {
+    const enumerable = name === "performance";
+    if (!internal.lazy.isLazyGlobal(name)) {
+      Object.defineProperty(globalThis, name, { value: webApis[name], writable: true, enumerable, configurable: true });
+      continue;
+    }
+    // Until first use, an accessor that loads the API's runtime file (06_lazy.js), then becomes the value.
+    Object.defineProperty(globalThis, name, {
+      get() {
+        const value = webApis[name];
+        Object.defineProperty(globalThis, name, { value, writable: true, enumerable, configurable: true });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(globalThis, name, { value, writable: true, enumerable, configurable: true });
+      },
+      enumerable,
+      configurable: true,
+    });
+  }
   Object.defineProperty(globalThis, "Window", { value: internal.events.Window, writable: true, configurable: true });
   Object.defineProperty(globalThis, "window", { get: () => undefined, configurable: true });
-  // Deno defines these two as enumerable, performance as a value and navigator as a getter.
-  Object.defineProperty(globalThis, "performance", {
-    value: internal.performance.performance, writable: true, enumerable: true, configurable: true,
-  });
+  // Deno defines navigator as a getter.
   Object.defineProperty(globalThis, "navigator", {
     get: () => internal.navigator.navigator, enumerable: true, configurable: true,
   });

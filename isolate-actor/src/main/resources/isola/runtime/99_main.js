@@ -79,7 +79,8 @@
 
   function hasReferencedWork() {
     return internal.refedTimerCount() > 0 || internal.pendingOpCount() > 0 || internal.workers.keepsAlive() ||
-      internal.messagePorts.keepsAlive() || internal.broadcastChannels.keepsAlive();
+      internal.messagePorts.keepsAlive() || internal.broadcastChannels.keepsAlive() ||
+      internal.actors.keepsAlive();
   }
 
   let unloaded = false;

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code isola serve --manifest FILE --cluster}: three nodes in three JVMs on 127.0.0.1. A counter
+ * {@code isola serve --manifest FILE --cluster}: three nodes in three JVMs on 127.0.0.1. Scripts on
+ * different nodes ask each other by name (isola:actors over the cluster receptionist). A counter
  * script proves that requests through every node reach one isolate; killing the node that hosts it
  * (kill -9) moves the isolate to a survivor on the next request (its count starts over: the state was
  * in the dead JVM), and requests meanwhile fail with a 503 in bounded time; then the new host leaves
@@ -51,6 +52,15 @@ class ClusterTest {
         let count = 0;
         export default { fetch() { count++; return Response.json({ count }); } };
         """);
+    Files.writeString(dir.resolve("greeter.js"), """
+        import { register } from "isola:actors";
+        register("greeter", (m) => ({ hi: m.who, pid: Deno.pid }));
+        export default { fetch: () => new Response(String(Deno.pid)) };
+        """);
+    Files.writeString(dir.resolve("caller.js"), """
+        import { ask } from "isola:actors";
+        export default { async fetch() { return Response.json({ ...await ask("greeter", { who: "c" }), mine: Deno.pid }); } };
+        """);
     Files.writeString(dir.resolve("cluster.conf"), """
         isola.cluster.request-timeout = %ds
         pekko.cluster.split-brain-resolver.stable-after = 3s
@@ -61,12 +71,26 @@ class ClusterTest {
       for (int i = 0; i < 3; i++) nodes.add(start(dir, i, ports[i * 3], ports[i * 3 + 1], ports[i * 3 + 2], ports[2]));
       for (Node n : nodes) awaitMembers(n, 3, Duration.ofSeconds(60));
 
+      // isola:actors across nodes: the greeter's shard goes to one node, the caller's to another (the
+      // allocation strategy picks the node with the fewest shards), and the caller asks it by name.
+      assertEquals(200, get(nodes.get(0), "/g", Duration.ofSeconds(20)).statusCode());
+      JsonNode answer = null;
+      for (long until = System.nanoTime() + Duration.ofSeconds(20).toNanos(); answer == null; ) {
+        HttpResponse<String> r = get(nodes.get(1), "/c", Duration.ofSeconds(20));
+        // The greeter's registration reaches the other nodes by gossip.
+        if (r.statusCode() == 200) answer = JSON.readTree(r.body());
+        else if (System.nanoTime() > until) fail("the caller never reached the greeter: " + r.statusCode() + " " + r.body());
+        else Thread.sleep(300);
+      }
+      assertEquals("c", answer.get("hi").asText());
+      assertTrue(answer.get("pid").asInt() != answer.get("mine").asInt(), "greeter and caller share a node: " + answer);
+
       // One isolate: the count goes on whichever node the request comes through.
       for (int i = 0; i < 6; i++) assertEquals(i + 1, count(get(nodes.get(i % 3), Duration.ofSeconds(20))));
       Node host = hostOf(nodes, nodes.get(1));
       JsonNode cluster = admin(nodes.get(2), "/cluster");
       assertEquals(3, cluster.get("members").size());
-      assertTrue(cluster.get("shards").get(host.name()).size() == 1, cluster.toString());
+      assertEquals(1, cluster.get("shards").get(host.name()).size(), cluster.toString());
 
       // kill -9 the host: requests meanwhile fail fast with a 503; then a survivor starts it afresh.
       host.process().destroyForcibly();
@@ -117,6 +141,13 @@ class ClusterTest {
         assertTrue(statuses.stream().allMatch(s -> s == 200), "requests failed during a graceful leave: " + statuses);
       }
       assertEquals(other, hostOf(nodes, other));
+    } catch (AssertionError | Exception e) {
+      // What the nodes logged (cluster warnings, errors) explains most failures.
+      for (int i = 0; i < 3; i++) {
+        Path log = dir.resolve("node-" + i + ".err");
+        if (Files.exists(log)) e.addSuppressed(new AssertionError("node " + i + " stderr:\n" + Files.readString(log)));
+      }
+      throw e;
     } finally {
       for (Node n : nodes) n.process().destroyForcibly();
       for (Node n : nodes) n.process().waitFor(10, TimeUnit.SECONDS);
@@ -128,7 +159,9 @@ class ClusterTest {
     Files.writeString(manifest, """
         { "listen": { "host": "127.0.0.1", "port": %d },
           "admin": { "host": "127.0.0.1", "port": %d },
-          "scripts": [ { "name": "counter", "module": "counter.js", "routes": [ { "path": "/" } ] } ] }
+          "scripts": [ { "name": "counter", "module": "counter.js", "routes": [ { "path": "/" } ] },
+                       { "name": "greeter", "module": "greeter.js", "routes": [ { "path": "/g" } ] },
+                       { "name": "caller", "module": "caller.js", "routes": [ { "path": "/c" } ] } ] }
         """.formatted(http, admin));
     ProcessBuilder pb = new ProcessBuilder(LauncherTest.LAUNCHER.toString(), "serve", "--manifest", manifest.toString(),
         "--cluster", "--cluster-config", dir.resolve("cluster.conf").toString(),
@@ -174,7 +207,11 @@ class ClusterTest {
   }
 
   private HttpResponse<String> get(Node node, Duration timeout) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.http() + "/"))
+    return get(node, "/", timeout);
+  }
+
+  private HttpResponse<String> get(Node node, String path, Duration timeout) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.http() + path))
         .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
   }
 

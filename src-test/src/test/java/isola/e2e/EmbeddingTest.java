@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import isola.embed.IsolateFailure;
 import isola.embed.IsolateOptions;
 import isola.embed.IsolateRef;
@@ -13,6 +14,7 @@ import isola.embed.IsolateReply;
 import isola.embed.Isola;
 import isola.embed.RestartPolicy;
 import isola.isolate.HostOutput;
+import isola.protocol.ActorMail;
 import isola.protocol.IsolateExited;
 import isola.protocol.IsolateLimits;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +28,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Java API: scripts hosted as isolates, messages both ways, failures and limits seen from Java. */
 class EmbeddingTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   static Isola isola;
   static Path dir;
 
@@ -75,6 +80,59 @@ class EmbeddingTest {
         "{\"echo\":{\"cmd\":\"echo\",\"nested\":[1,2.5,\"x\",{\"ok\":true}]}}"), echoed);
     calc.terminate();
     assertEquals("terminated", calc.exited().toCompletableFuture().get(20, TimeUnit.SECONDS).reason());
+  }
+
+  @Test
+  void scriptsAndReceptionistActorsMessageEachOtherByName() throws Exception {
+    // A Java actor registered under "tax": answers {rate} asks, and records the sends it gets.
+    LinkedBlockingQueue<JsonNode> notes = new LinkedBlockingQueue<>();
+    ActorRef<ActorMail> tax = isola.system().systemActorOf(Behaviors.receiveMessage((ActorMail mail) -> {
+      if (mail.replyTo() == null) notes.add(mail.body());
+      else if (mail.body().has("amount")) {
+        mail.replyTo().tell(ActorMail.reply(JSON.valueToTree(Map.of("tax", mail.body().get("amount").asInt() / 10))));
+      } else mail.replyTo().tell(ActorMail.failure("no amount"));
+      return Behaviors.same();
+    }), "tax", Props.empty());
+    isola.system().receptionist().tell(Receptionist.register(ActorMail.key("tax"), tax));
+    Files.writeString(dir.resolve("shop.js"), """
+        import { ask, send, register } from "isola:actors";
+        register("shop", async (order) => {
+          const { tax } = await ask("tax", { amount: order.price });
+          await send("tax", { logged: order.item });
+          let refused;
+          try { await ask("tax", {}); } catch (e) { refused = `${e.name}: ${e.message}`; }
+          return { item: order.item, total: order.price + tax, refused };
+        });
+        self.onmessage = (e) => postMessage({ echo: e.data });
+        """);
+    IsolateRef shop = isola.spawn(IsolateOptions.of("shop-host", dir.resolve("shop.js")), null,
+        new HostOutput(new ByteArrayOutputStream(), new ByteArrayOutputStream()));
+    shop.ask("warm", Duration.ofSeconds(20)).toCompletableFuture().get();
+    // Java finds the script's own registration ("shop") and the hosted isolate's name ("shop-host").
+    JsonNode order = ask("shop", Map.of("item", "pen", "price", 50));
+    assertEquals("{\"item\":\"pen\",\"total\":55,\"refused\":\"Error: \\\"tax\\\" failed: no amount\"}", order.toString());
+    assertEquals("{\"logged\":\"pen\"}", notes.poll(20, TimeUnit.SECONDS).toString());
+    assertEquals("{\"echo\":{\"hi\":1}}", ask("shop-host", Map.of("hi", 1)).toString());
+    shop.terminate();
+  }
+
+  /** Asks whoever is registered under {@code name}, as a Java actor would, through the receptionist. */
+  private static JsonNode ask(String name, Object message) throws Exception {
+    // A registration reaches the receptionist asynchronously: look until it is listed.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    java.util.Set<ActorRef<ActorMail>> found;
+    do {
+      found = AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
+          isola.system().receptionist(), replyTo -> Receptionist.find(ActorMail.key(name), replyTo),
+          Duration.ofSeconds(20), isola.system().scheduler()).toCompletableFuture().get(20, TimeUnit.SECONDS)
+          .getServiceInstances(ActorMail.key(name));
+      if (found.isEmpty()) Thread.sleep(20);
+    } while (found.isEmpty() && System.nanoTime() < deadline);
+    ActorRef<ActorMail> target = found.iterator().next();
+    ActorMail answer = AskPattern.<ActorMail, ActorMail>ask(target, replyTo -> ActorMail.of(JSON.valueToTree(message), replyTo),
+        Duration.ofSeconds(20), isola.system().scheduler()).toCompletableFuture().get(20, TimeUnit.SECONDS);
+    assertEquals(null, answer.error());
+    return answer.body();
   }
 
   @Test

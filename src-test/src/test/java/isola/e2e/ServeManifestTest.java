@@ -99,6 +99,9 @@ class ServeManifestTest {
       assertEquals("running", crash.get("state").asText());
       assertEquals(1, crash.get("restarts").asInt());
       assertEquals("crashed", crash.get("lastReason").asText());
+      // The running incarnation's own figures: it has run turns that allocated memory.
+      assertTrue(crash.get("current").get("turns").asLong() > 0, crash.toString());
+      assertTrue(crash.get("current").get("allocatedBytes").asLong() > 0, crash.toString());
 
       // Reload under load: every request is answered, by v1 until the switch, by v2 after it.
       AtomicBoolean going = new AtomicBoolean(true);
@@ -136,6 +139,59 @@ class ServeManifestTest {
       assertTrue(getAs(port, "/", "other.test").startsWith("404 "));
       assertEquals(201, post(admin, "{\"name\":\"late\",\"module\":\"other.js\",\"routes\":[{\"path\":\"/late\"}]}").statusCode());
       assertEquals("other 127.0.0.1:" + host.address().getPort(), get(base + "/late", null).body());
+    }
+  }
+
+  @Test
+  void wallClockAndQueueLimits(@TempDir Path dir) throws Throwable {
+    // "/hang" never answers; "/slow" answers after 300 ms; anything else at once.
+    Files.writeString(dir.resolve("app.js"), """
+        export default { fetch(req) {
+          const path = new URL(req.url).pathname;
+          if (path === "/hang") return new Promise(() => {});
+          if (path === "/slow") return new Promise((r) => setTimeout(() => r(new Response("slow")), 300));
+          return new Response("quick");
+        } };
+        """);
+    Files.writeString(dir.resolve("manifest.json"), """
+        { "listen": { "host": "127.0.0.1", "port": 0 },
+          "admin": { "host": "127.0.0.1", "port": 0 },
+          "scripts": [
+            { "name": "app", "module": "app.js", "routes": [ { "path": "/" } ],
+              "limits": { "wallMs": 1000, "queue": 2 },
+              "restart": { "minBackoffMs": 20, "maxBackoffMs": 500, "maxRestarts": 3, "windowMs": 60000 } } ] }
+        """);
+    try (ManifestHost host = ManifestHost.start(dir.resolve("manifest.json"),
+        new HostOutput(new ByteArrayOutputStream(), new ByteArrayOutputStream()))) {
+      String base = "http://127.0.0.1:" + host.address().getPort();
+      String admin = "http://127.0.0.1:" + host.adminAddress().getPort() + "/isolates";
+      assertEquals("quick", get(base + "/", null).body());
+
+      // Two slow requests fill the queue of 2: a third one is refused at once, the two are answered.
+      try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
+        Future<HttpResponse<String>> first = clients.submit(() -> get(base + "/slow", null));
+        Future<HttpResponse<String>> second = clients.submit(() -> get(base + "/slow", null));
+        Thread.sleep(150);
+        HttpResponse<String> third = get(base + "/", null);
+        assertEquals(503, third.statusCode());
+        assertEquals("slow", first.get().body());
+        assertEquals("slow", second.get().body());
+      }
+      assertEquals("quick", get(base + "/", null).body());
+
+      // A request past its wall-clock limit gets a 504; the isolate is restarted (reason wall-clock).
+      HttpResponse<String> hung = get(base + "/hang", null);
+      assertEquals(504, hung.statusCode());
+      String after = "";
+      for (int i = 0; i < 100 && !after.equals("quick"); i++) {
+        Thread.sleep(50);
+        after = get(base + "/", null).body();
+      }
+      assertEquals("quick", after);
+      JsonNode app = new ObjectMapper().readTree(get(admin, null).body()).get(0);
+      assertEquals("running", app.get("state").asText());
+      assertEquals(1, app.get("restarts").asInt());
+      assertEquals("wall-clock", app.get("lastReason").asText());
     }
   }
 }

@@ -1,0 +1,105 @@
+// Runtime files loaded on first use. Evaluating every Web API file in every context cost about two
+// thirds of a worker's start-up (bench/js/worker_density.js: the classes of streams, fetch, URL, crypto
+// and encoding alone were ~8 ms of ~15 ms per isolate) and most of its retained heap, while a typical
+// isolate touches few of them. Each group below is evaluated when something first reads one of its
+// `internal` keys or one of its globals; until then those are accessors that load the group and then
+// replace themselves with plain data properties, as Deno's globals are.
+(function (binding, internal) {
+  "use strict";
+
+  const groups = [
+    { files: ["42_encoding.js"], internal: ["encoding"], globals: ["TextEncoder", "TextDecoder", "atob", "btoa"] },
+    { files: ["43_url.js"], internal: ["url"], globals: ["URL", "URLSearchParams"] },
+    {
+      files: ["46_performance.js"],
+      internal: ["performance", "isPerformanceEntry"],
+      globals: ["Performance", "PerformanceEntry", "PerformanceMark", "PerformanceMeasure", "performance"],
+    },
+    {
+      files: ["50_streams.js"],
+      internal: ["streams"],
+      globals: [
+        "ReadableStream", "ReadableStreamDefaultReader", "ReadableStreamBYOBReader", "ReadableStreamBYOBRequest",
+        "ReadableStreamDefaultController", "ReadableByteStreamController", "WritableStream",
+        "WritableStreamDefaultWriter", "WritableStreamDefaultController", "TransformStream",
+        "TransformStreamDefaultController", "ByteLengthQueuingStrategy", "CountQueuingStrategy",
+      ],
+    },
+    { files: ["51_blob.js"], internal: ["blob"], globals: ["Blob", "File"] },
+    { files: ["52_formdata.js"], internal: ["formData"], globals: ["FormData"] },
+    { files: ["53_compression.js"], internal: [], globals: ["CompressionStream", "DecompressionStream"] },
+    { files: ["54_crypto.js"], internal: [], globals: ["Crypto", "SubtleCrypto", "CryptoKey", "crypto", "QuotaExceededError"] },
+    { files: ["55_text_streams.js"], internal: [], globals: ["TextEncoderStream", "TextDecoderStream"] },
+    { files: ["56_headers.js"], internal: ["headers"], globals: ["Headers"] },
+    { files: ["57_body.js"], internal: ["body"], globals: [] },
+    { files: ["58_request.js", "59_response.js"], internal: ["fetch"], globals: ["Request", "Response"] },
+    { files: ["63_fetch.js"], internal: ["fetchApi"], globals: ["fetch"] },
+  ];
+
+  const webApis = internal.webApis = {};
+  /** Global name -> true while it still waits for its group; 90_deno_ns.js makes these accessors too. */
+  const lazyGlobals = new Set();
+
+  function dataProperty(target, key, value) {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  }
+
+  function lazyProperty(target, key, load) {
+    Object.defineProperty(target, key, {
+      get() {
+        load();
+        return target[key];
+      },
+      set(value) {
+        dataProperty(target, key, value);
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+
+  function loader(group) {
+    let loaded = false;
+    return function load() {
+      if (loaded) return;
+      loaded = true;
+      // The files assign these keys themselves (some with `internal.x ?? {}`): they must find nothing.
+      for (const key of group.internal) delete internal[key];
+      for (const name of group.globals) delete webApis[name];
+      const before = new Set(Object.keys(webApis));
+      for (const file of group.files) binding.op_load_runtime(file);
+      for (const key of group.internal) {
+        if (!Object.hasOwn(internal, key)) throw new Error(`isola: ${group.files} did not define internal.${key}`);
+      }
+      for (const name of Object.keys(webApis)) {
+        if (!before.has(name) && !group.globals.includes(name)) {
+          throw new Error(`isola: ${group.files} defines the global ${name}, missing from 06_lazy.js`);
+        }
+      }
+      for (const name of group.globals) {
+        if (!Object.hasOwn(webApis, name)) throw new Error(`isola: ${group.files} did not define the global ${name}`);
+        lazyGlobals.delete(name);
+      }
+    };
+  }
+
+  const lazyFiles = new Set();
+  for (const group of groups) {
+    const load = loader(group);
+    for (const file of group.files) lazyFiles.add(file);
+    for (const key of group.internal) lazyProperty(internal, key, load);
+    for (const name of group.globals) {
+      lazyProperty(webApis, name, load);
+      lazyGlobals.add(name);
+    }
+  }
+
+  internal.lazy = {
+    // GraalJS's own (js.text-encoding), which 42_encoding.js wraps: the globals are ours by the time it loads.
+    NativeEncoder: globalThis.TextEncoder,
+    NativeDecoder: globalThis.TextDecoder,
+    /** The host skips these when it evaluates the runtime files at start-up. */
+    files: lazyFiles,
+    isLazyGlobal: (name) => lazyGlobals.has(name),
+  };
+})
