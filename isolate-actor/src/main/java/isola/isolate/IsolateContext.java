@@ -32,7 +32,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 final class IsolateContext implements AutoCloseable {
   /** Same for every context, so all of them share the engine's code (DESIGN.md). */
   // Array access: ops hand JS plain Java arrays (FileInfo.numbers) whose elements it reads inline.
-  private static final HostAccess HOST_ACCESS =
+  static final HostAccess HOST_ACCESS =
       HostAccess.newBuilder().allowBufferAccess(true).allowArrayAccess(true).build();
 
   private final Context context;
