@@ -156,10 +156,10 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
         .onMessage(BroadcastMessage.class, m -> turn(() -> js.broadcast(m.name(), portBinding.wire(m.data()))))
         .onMessage(ActorEvent.class, e -> turn(() -> js.actorMail(e)))
         .onMessage(HttpEvent.RequestArrived.class, this::onRequestArrived)
-        .onMessage(HttpEvent.ExchangeLost.class, lost -> {
-          httpBinding.lost(lost);
-          return this;
-        })
+        .onMessage(HttpEvent.ExchangeLost.class, lost ->
+            httpBinding.lost(lost) ? turn(() -> js.httpEnded(lost.exchangeId(), false)) : this)
+        .onMessage(HttpEvent.ExchangeCompleted.class, done ->
+            httpBinding.completed(done) ? turn(() -> js.httpEnded(done.exchangeId(), true)) : this)
         .onMessage(HttpEvent.Drain.class, drain -> {
           httpBinding.drain(drain);
           return this;

@@ -49,6 +49,7 @@ final class IsolateContext implements AutoCloseable {
   private final Value portPump;
   private final Value broadcast;
   private final Value actorMail;
+  private final Value httpEnded;
   private boolean rejectionsQueued;
   private boolean ticksQueued;
 
@@ -116,6 +117,7 @@ final class IsolateContext implements AutoCloseable {
     this.portPump = host.getMember("portPump");
     this.broadcast = host.getMember("broadcast");
     this.actorMail = host.getMember("actorMail");
+    this.httpEnded = host.getMember("httpEnded");
   }
 
   /**
@@ -209,6 +211,11 @@ final class IsolateContext implements AutoCloseable {
 
   int pendingOpCount() {
     return pendingOpCount.execute().asInt();
+  }
+
+  /** A watched HTTP exchange ended: its response went out whole, or the client went away. */
+  void httpEnded(int exchangeId, boolean completed) {
+    httpEnded.executeVoid(exchangeId, completed);
   }
 
   void actorMail(ActorEvent event) {

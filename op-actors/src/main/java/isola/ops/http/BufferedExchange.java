@@ -26,6 +26,8 @@ public final class BufferedExchange extends ExchangeHead {
   private int streamStatus;
   private List<String> streamHeaders;
   private ByteArrayOutputStream streamed;
+  private boolean answered;
+  private Runnable onCompleted;
 
   public BufferedExchange(HttpRequestData request, Consumer<HttpResponseData> answer) {
     super(request.method(), request.url(), request.headerPairs(), request.body().length > 0, remote(request));
@@ -54,7 +56,7 @@ public final class BufferedExchange extends ExchangeHead {
     if (done || streamed != null) return;
     byte[] bytes = body == null ? null
         : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : (byte[]) body;
-    finish(new HttpResponseData(status, List.of(headerPairs), bytes));
+    finishWhole(new HttpResponseData(status, List.of(headerPairs), bytes));
   }
 
   @Override
@@ -78,7 +80,7 @@ public final class BufferedExchange extends ExchangeHead {
   @Override
   public synchronized void end() {
     if (done || streamed == null) return;
-    finish(new HttpResponseData(streamStatus, streamHeaders, streamed.toByteArray()));
+    finishWhole(new HttpResponseData(streamStatus, streamHeaders, streamed.toByteArray()));
   }
 
   /** A body that failed half-way must not pass for a whole one: the client gets a 502 instead. */
@@ -89,8 +91,21 @@ public final class BufferedExchange extends ExchangeHead {
         "Bad Gateway".getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** Complete once the answer is handed to the node that took the request (it writes it out). */
+  @Override
+  public synchronized void watch(Runnable completed) {
+    if (answered) completed.run();
+    else onCompleted = completed;
+  }
+
   private void finish(HttpResponseData response) {
     done = true;
     answer.accept(response);
+  }
+
+  private void finishWhole(HttpResponseData response) {
+    finish(response);
+    answered = true;
+    if (onCompleted != null) onCompleted.run();
   }
 }

@@ -49,6 +49,8 @@ final class ChannelExchange extends ExchangeHead {
   private boolean responseDone;
   private boolean responseStarted;
   private boolean lost;
+  /** Event-loop state: what to run once the response is out (watch). */
+  private Runnable onCompleted;
   private boolean closeAfterResponse;
   private int pendingRead = -1;
   private ActorRef<OpReply> pendingReadReplyTo;
@@ -234,9 +236,18 @@ final class ChannelExchange extends ExchangeHead {
     });
   }
 
+  @Override
+  public void watch(Runnable completed) {
+    channel.eventLoop().execute(() -> {
+      if (responseDone && !lost) completed.run();
+      else onCompleted = completed;
+    });
+  }
+
   private void responseWritten() {
     responseDone = true;
     done = true;
+    if (onCompleted != null && !lost) onCompleted.run();
     if (closeAfterResponse) {
       channel.close();
       return;

@@ -53,4 +53,10 @@ public interface HttpExchange {
 
   /** The body stream failed: the client must not take a truncated body for a whole one. */
   void abort();
+
+  /**
+   * Runs {@code completed} (on any thread) once the response has gone out whole, at once if it
+   * already has; never if the client goes first or the response is aborted.
+   */
+  void watch(Runnable completed);
 }
