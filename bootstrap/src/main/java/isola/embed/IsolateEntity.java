@@ -35,7 +35,7 @@ final class IsolateEntity {
    * How long a handed-off isolate still takes requests: calls a region sent before it learnt of the
    * hand-off may still be on their way, and the shard would drop them once the entity is gone.
    */
-  static final Duration HAND_OFF_LINGER = Duration.ofMillis(500);
+  static final Duration HAND_OFF_LINGER = Duration.ofSeconds(2);
 
   private record Answered() {}
 

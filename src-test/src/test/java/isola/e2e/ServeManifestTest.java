@@ -144,12 +144,12 @@ class ServeManifestTest {
 
   @Test
   void wallClockAndQueueLimits(@TempDir Path dir) throws Throwable {
-    // "/hang" never answers; "/slow" answers after 300 ms; anything else at once.
+    // "/hang" never answers; "/slow" answers after 1.5 s; anything else at once.
     Files.writeString(dir.resolve("app.js"), """
         export default { fetch(req) {
           const path = new URL(req.url).pathname;
           if (path === "/hang") return new Promise(() => {});
-          if (path === "/slow") return new Promise((r) => setTimeout(() => r(new Response("slow")), 300));
+          if (path === "/slow") return new Promise((r) => setTimeout(() => r(new Response("slow")), 1500));
           return new Response("quick");
         } };
         """);
@@ -158,7 +158,7 @@ class ServeManifestTest {
           "admin": { "host": "127.0.0.1", "port": 0 },
           "scripts": [
             { "name": "app", "module": "app.js", "routes": [ { "path": "/" } ],
-              "limits": { "wallMs": 1000, "queue": 2 },
+              "limits": { "wallMs": 4000, "queue": 2 },
               "restart": { "minBackoffMs": 20, "maxBackoffMs": 500, "maxRestarts": 3, "windowMs": 60000 } } ] }
         """);
     try (ManifestHost host = ManifestHost.start(dir.resolve("manifest.json"),
@@ -171,7 +171,11 @@ class ServeManifestTest {
       try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
         Future<HttpResponse<String>> first = clients.submit(() -> get(base + "/slow", null));
         Future<HttpResponse<String>> second = clients.submit(() -> get(base + "/slow", null));
-        Thread.sleep(150);
+        // Both are with the isolate (1 request before them): then the queue is full.
+        for (int i = 0; i < 200 && new ObjectMapper().readTree(get(admin, null).body()).get(0)
+            .get("messagesIn").asInt() < 3; i++) {
+          Thread.sleep(10);
+        }
         HttpResponse<String> third = get(base + "/", null);
         assertEquals(503, third.statusCode());
         assertEquals("slow", first.get().body());
