@@ -29,6 +29,13 @@ class RunCommand extends ProgramCommand {
       description = "Stop the program when one turn of its event loop allocates more than this (isola only)")
   long memoryLimitMib;
 
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "Configure the project with this deno.json (its import map) instead of finding one")
+  String config;
+
+  @Option(names = "--no-config", description = "Disable automatic loading of the configuration file")
+  boolean noConfig;
+
   @Option(names = "--ops-limit", paramLabel = "N",
       description = "Reject an async op (Deno.errors.Busy) while N are already in flight (isola only)")
   int opsLimit;
@@ -48,7 +55,11 @@ class RunCommand extends ProgramCommand {
     if (url.startsWith("file:") && !Files.isRegularFile(Path.of(java.net.URI.create(url)))) {
       throw new ProgramError("error: Module not found \"" + url + "\".");
     }
+    if (config != null && noConfig) {
+      throw new ProgramError("error: the argument '--no-config' cannot be used with '--config <config>'");
+    }
     return new IsolateSpec("main", url, null, args, permissions.toPermissionSet(), cwd.toString())
+        .withConfig(noConfig ? "" : config == null ? null : cwd.resolve(config).normalize().toString())
         .withLimits(limits())
         .withUnstable(unstableWorkerOptions ? List.of("worker-options") : List.of());
   }

@@ -1,5 +1,7 @@
 package isola.cli;
 
+import isola.embed.ClusterConfig;
+import isola.embed.ClusterHost;
 import isola.embed.ManifestHost;
 import isola.protocol.IsolateSpec;
 import isola.protocol.PermissionSet;
@@ -31,15 +33,63 @@ final class ServeCommand extends RunCommand {
       description = "Host the scripts a manifest lists behind one front door (docs/serving.md)")
   Path manifest;
 
+  @Option(names = "--cluster",
+      description = "With --manifest: join a Pekko cluster whose nodes share the scripts (docs/cluster.md)")
+  boolean cluster;
+
+  // Not --config: that is Deno's flag for deno.json.
+  @Option(names = "--cluster-config", paramLabel = "FILE",
+      description = "HOCON settings for --cluster (Pekko's and isola.cluster's); the flags below win over it")
+  Path clusterConfig;
+
+  @Option(names = "--node", paramLabel = "HOST:PORT",
+      description = "This cluster node's address [default: 127.0.0.1:2551]")
+  String node;
+
+  @Option(names = "--seed", paramLabel = "HOST:PORT", split = ",",
+      description = "Seed nodes to join (comma-separated); none: the node starts a cluster of its own")
+  List<String> seeds;
+
+  @Option(names = "--role", paramLabel = "ROLE", split = ",", description = "Cluster roles of this node")
+  List<String> roles;
+
   @Override
   public Integer call() {
+    boolean clustered = cluster || clusterConfig != null || node != null || seeds != null || roles != null;
+    if (manifest == null && clustered) {
+      System.err.println("error: --cluster and its flags need --manifest FILE");
+      return 1;
+    }
     if (manifest == null) return super.call();
+    if (clustered) return callCluster();
     try {
       ManifestHost host = ManifestHost.start(manifest, ProgramHost.processOutput());
       var at = host.address();
       var admin = host.adminAddress();
       System.err.println("isola serve: Listening on http://" + at.getHostString() + ":" + at.getPort() + "/"
           + (admin == null ? "" : " (admin on http://" + admin.getHostString() + ":" + admin.getPort() + "/isolates)"));
+      new java.util.concurrent.CountDownLatch(1).await();
+      return 0;
+    } catch (Throwable e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private Integer callCluster() {
+    if (!cluster) {
+      System.err.println("error: --cluster-config, --node, --seed and --role need --cluster");
+      return 1;
+    }
+    try {
+      var config = ClusterConfig.forProcess(ClusterConfig.of(clusterConfig, node, seeds, roles));
+      ClusterHost host = ClusterHost.start(manifest, ProgramHost.processOutput(), config);
+      var at = host.address();
+      var admin = host.adminAddress();
+      System.err.println("isola serve: Listening on http://" + at.getHostString() + ":" + at.getPort() + "/"
+          + " (cluster node " + host.node()
+          + (admin == null ? "" : ", admin on http://" + admin.getHostString() + ":" + admin.getPort() + "/cluster") + ")");
+      // Coordinated shutdown ends the process: on SIGTERM, or when the cluster downs this node.
       new java.util.concurrent.CountDownLatch(1).await();
       return 0;
     } catch (Throwable e) {

@@ -9,6 +9,7 @@ import java.io.FileOutputStream;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
@@ -69,12 +70,16 @@ public final class Isola implements AutoCloseable {
    * {@link IsolateRef#route} (isola serve --manifest's front door); it binds no socket itself.
    */
   public IsolateRef spawnServed(IsolateOptions options, HostOutput output) {
+    CompletableFuture<IsolateExited> exited = new CompletableFuture<>();
+    ActorRef<Object> bridge = system.systemActorOf(served(options, output, exited), "isola-" + options.name(), Props.empty());
+    return new IsolateRef(options.name(), bridge, exited);
+  }
+
+  /** The supervisor of a served script, for whoever spawns it (the front door's host, a sharded entity). */
+  static Behavior<Object> served(IsolateOptions options, HostOutput output, CompletableFuture<IsolateExited> exited) {
     IsolateSpec spec = new IsolateSpec(options.name(), options.module().toUri().toString(), null, options.args(),
         options.permissions(), options.cwd().toString(), null, new ServeOptions("0.0.0.0", -1), options.limits());
-    CompletableFuture<IsolateExited> exited = new CompletableFuture<>();
-    ActorRef<Object> bridge = system.systemActorOf(
-        IsolateBridge.create(spec, output, null, exited, options.restart()), "isola-" + options.name(), Props.empty());
-    return new IsolateRef(options.name(), bridge, exited);
+    return IsolateBridge.create(spec, output, null, exited, options.restart());
   }
 
   public ActorSystem<?> system() {

@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,7 @@ import java.util.concurrent.TimeUnit;
  * {@code export default { fetch }} answers it; each script is its own isolate, supervised (see
  * {@link IsolateBridge}). The admin endpoint lists the scripts and deploys, reloads and stops them.
  *
- * <p>The routing table is an immutable list replaced as a whole on every change, so the front door's
- * event loop reads it without locks while the admin threads deploy.
+ * <p>The routing table is replaced as a whole on every change (see {@link RouteTable}).
  */
 public final class ManifestHost implements AutoCloseable {
   private record Hosted(Manifest.Script script, IsolateRef ref) {}
@@ -34,7 +32,7 @@ public final class ManifestHost implements AutoCloseable {
   private final Path base;
   private final HostOutput output;
   private final Map<String, Hosted> hosted = new LinkedHashMap<>();
-  private volatile List<Map.Entry<Manifest.Route, IsolateRef>> routes = List.of();
+  private volatile RouteTable<IsolateRef> routes = RouteTable.of(List.of());
   private final isola.ops.http.HttpServer frontDoor;
   private final HttpServer admin;
 
@@ -78,35 +76,7 @@ public final class ManifestHost implements AutoCloseable {
   }
 
   private IsolateRef route(isola.ops.http.HttpExchange exchange) {
-    String host = hostOf(exchange);
-    String path = pathOf(exchange.url());
-    for (Map.Entry<Manifest.Route, IsolateRef> r : routes) {
-      if (r.getKey().matches(host, path)) return r.getValue();
-    }
-    return null;
-  }
-
-  private static String hostOf(isola.ops.http.HttpExchange exchange) {
-    List<String> pairs = exchange.headerPairs();
-    for (int i = 0; i + 1 < pairs.size(); i += 2) {
-      if (pairs.get(i).equals("host")) {
-        String h = pairs.get(i + 1);
-        int colon = h.lastIndexOf(':');
-        return colon > 0 && !h.endsWith("]") ? h.substring(0, colon) : h;
-      }
-    }
-    return "";
-  }
-
-  private static String pathOf(String url) {
-    int start = url.indexOf('/', url.indexOf("//") + 2);
-    if (start < 0) return "/";
-    int end = url.length();
-    for (char c : new char[] {'?', '#'}) {
-      int i = url.indexOf(c, start);
-      if (i >= 0 && i < end) end = i;
-    }
-    return url.substring(start, end);
+    return routes.match(exchange);
   }
 
   synchronized IsolateRef deploy(Manifest.Script script) {
@@ -138,8 +108,7 @@ public final class ManifestHost implements AutoCloseable {
       List<Manifest.Route> rs = h.script().routes() == null ? List.of() : h.script().routes();
       for (Manifest.Route r : rs) table.add(Map.entry(r, h.ref()));
     }
-    table.sort(Comparator.comparingInt((Map.Entry<Manifest.Route, IsolateRef> e) -> e.getKey().specificity()).reversed());
-    routes = List.copyOf(table);
+    routes = RouteTable.of(table);
   }
 
   // ---- admin endpoint (JDK HttpServer: a handful of requests, no need for the front door's stack) ----
@@ -199,11 +168,11 @@ public final class ManifestHost implements AutoCloseable {
     return node;
   }
 
-  private static ObjectNode error(String message) {
+  static ObjectNode error(String message) {
     return Manifest.JSON.createObjectNode().put("error", message);
   }
 
-  private static void reply(HttpExchange http, int status, Object body) throws IOException {
+  static void reply(HttpExchange http, int status, Object body) throws IOException {
     byte[] bytes = Manifest.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
     http.getResponseHeaders().set("content-type", "application/json");
     http.sendResponseHeaders(status, bytes.length);

@@ -39,4 +39,16 @@ class CommandLineTest {
     assertEquals(List.of("--fail-fast", "y"), spec.args());
     assertEquals(List.of(), spec.permissions().env().allow());
   }
+
+  @Test
+  void clusterFlagsParseAsLists() {
+    var parsed = Main.commandLine().parseArgs("serve", "--manifest", "m.json", "--cluster", "--node", "127.0.0.1:2552",
+        "--seed", "127.0.0.1:2551,127.0.0.1:2553", "--role", "a,b", "--cluster-config", "c.conf");
+    ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
+    assertEquals(true, serve.cluster);
+    assertEquals("127.0.0.1:2552", serve.node);
+    assertEquals(List.of("127.0.0.1:2551", "127.0.0.1:2553"), serve.seeds);
+    assertEquals(List.of("a", "b"), serve.roles);
+    assertEquals(Path.of("c.conf"), serve.clusterConfig);
+  }
 }

@@ -47,6 +47,8 @@ final class HttpBinding {
   private final JsErrors errors;
   private final Map<Integer, Server> servers = new HashMap<>();
   private final Map<Integer, HttpExchange> exchanges = new HashMap<>();
+  /** Exchanges whose end the script waits for (op_http_watch): exchange id -> server rid. */
+  private final Map<Integer, Integer> watched = new HashMap<>();
 
   HttpBinding(Permissions permissions, ResourceTable resources, ActorRef<HttpEvent> events,
       ActorRef<OpReply> replyTo, JsErrors errors) {
@@ -106,6 +108,17 @@ final class HttpBinding {
       else exchange.read(promiseId, replyTo);
       return null;
     });
+    // (exchangeId, serverRid): the script wants to know when this exchange ends (request.signal,
+    // info.completed); httpEnded tells it, after ExchangeCompleted or ExchangeLost.
+    ops.put("op_http_watch", (ProxyExecutable) a -> {
+      int id = a[0].asInt();
+      int rid = a[1].asInt();
+      HttpExchange exchange = exchanges.get(id);
+      if (exchange == null) return false;
+      watched.put(id, rid);
+      exchange.watch(() -> events.tell(new HttpEvent.ExchangeCompleted(rid, id)));
+      return true;
+    });
     ops.put("op_http_shutdown", (ProxyExecutable) a -> errors.guard(() -> {
       int promiseId = a[0].asInt();
       Server server = server(a[1].asInt());
@@ -147,8 +160,14 @@ final class HttpBinding {
     server.arrived.add(exchange);
   }
 
-  void lost(HttpEvent.ExchangeLost event) {
+  /** Whether the script watches this exchange and must hear of its end. */
+  boolean lost(HttpEvent.ExchangeLost event) {
     exchanges.remove(event.exchangeId());
+    return watched.remove(event.exchangeId()) != null;
+  }
+
+  boolean completed(HttpEvent.ExchangeCompleted event) {
+    return watched.remove(event.exchangeId()) != null;
   }
 
   /** Ends a server's accept loop: the requests already taken are still answered. */

@@ -128,6 +128,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.fetchBinding = new FetchBinding(permissions, resources, ctx.getSelf().narrow(), errors);
     fetchBinding.register(ops);
     new PermissionsBinding(permissions, cwd, errors).register(ops);
+    new RequirePermission(permissions, cwd, errors).register(ops);
     new OsBinding(permissions, errors, output, ctx.getSelf().narrow()).register(ops);
     this.portBinding = new PortBinding(ctx);
     portBinding.register(ops);
@@ -136,7 +137,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent, errors, portBinding);
     workerBinding.register(ops);
     this.js = new IsolateContext(
-        SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), ops, errors);
+        SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), spec.config(), ops, errors);
     if (parent != null) parent.cancel().attach(() -> stopForLimit("terminated"));
   }
 
@@ -155,10 +156,10 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
         .onMessage(BroadcastMessage.class, m -> turn(() -> js.broadcast(m.name(), portBinding.wire(m.data()))))
         .onMessage(ActorEvent.class, e -> turn(() -> js.actorMail(e)))
         .onMessage(HttpEvent.RequestArrived.class, this::onRequestArrived)
-        .onMessage(HttpEvent.ExchangeLost.class, lost -> {
-          httpBinding.lost(lost);
-          return this;
-        })
+        .onMessage(HttpEvent.ExchangeLost.class, lost ->
+            httpBinding.lost(lost) ? turn(() -> js.httpEnded(lost.exchangeId(), false)) : this)
+        .onMessage(HttpEvent.ExchangeCompleted.class, done ->
+            httpBinding.completed(done) ? turn(() -> js.httpEnded(done.exchangeId(), true)) : this)
         .onMessage(HttpEvent.Drain.class, drain -> {
           httpBinding.drain(drain);
           return this;

@@ -32,7 +32,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 final class IsolateContext implements AutoCloseable {
   /** Same for every context, so all of them share the engine's code (DESIGN.md). */
   // Array access: ops hand JS plain Java arrays (FileInfo.numbers) whose elements it reads inline.
-  private static final HostAccess HOST_ACCESS =
+  static final HostAccess HOST_ACCESS =
       HostAccess.newBuilder().allowBufferAccess(true).allowArrayAccess(true).build();
 
   private final Context context;
@@ -49,13 +49,14 @@ final class IsolateContext implements AutoCloseable {
   private final Value portPump;
   private final Value broadcast;
   private final Value actorMail;
+  private final Value httpEnded;
   private boolean rejectionsQueued;
   private boolean ticksQueued;
 
   IsolateContext(
-      SharedEngine shared, Path cwd, Path mainModule, String mainSource, Map<String, Object> ops,
-      JsErrors errors) {
-    this.modules = new ModuleFileSystem(cwd, mainModule, mainSource);
+      SharedEngine shared, Path cwd, Path mainModule, String mainSource, String config,
+      Map<String, Object> ops, JsErrors errors) {
+    this.modules = new ModuleFileSystem(cwd, mainModule, mainSource, config);
     this.context = newContext(shared, modules);
     Map<String, Object> binding = new HashMap<>(ops);
     binding.put("op_source_line", (ProxyExecutable) args ->
@@ -73,8 +74,10 @@ final class IsolateContext implements AutoCloseable {
       ModuleFileSystem.ImportFailure failure = modules.lastFailure();
       if (failure == null) return null;
       String importer = failure.importer().toUri().toString();
-      return ProxyArray.fromArray(failure.message(), importer, importSite(importer, failure.specifier(), null));
+      Object site = failure.specifier() == null ? null : importSite(importer, failure.specifier(), null);
+      return ProxyArray.fromArray(failure.message(), importer, site);
     });
+    binding.put("op_import_map_report", (ProxyExecutable) args -> modules.importMapReport());
     binding.put("op_import_site", (ProxyExecutable) args ->
         importSite(args[0].asString(), args[1].asString(), args[2].isNull() ? null : args[2].asString()));
     Value internal = context.eval("js", "({})");
@@ -114,6 +117,7 @@ final class IsolateContext implements AutoCloseable {
     this.portPump = host.getMember("portPump");
     this.broadcast = host.getMember("broadcast");
     this.actorMail = host.getMember("actorMail");
+    this.httpEnded = host.getMember("httpEnded");
   }
 
   /**
@@ -152,7 +156,7 @@ final class IsolateContext implements AutoCloseable {
   static void prewarm() {
     SharedEngine shared = SharedEngine.get();
     Path here = Path.of("").toAbsolutePath();
-    try (Context context = newContext(shared, new ModuleFileSystem(here, here.resolve("$prewarm$.js"), ""))) {
+    try (Context context = newContext(shared, new ModuleFileSystem(here, here.resolve("$prewarm$.js"), "", ""))) {
       for (Source source : shared.runtimeSources()) {
         context.eval(source);
       }
@@ -207,6 +211,11 @@ final class IsolateContext implements AutoCloseable {
 
   int pendingOpCount() {
     return pendingOpCount.execute().asInt();
+  }
+
+  /** A watched HTTP exchange ended: its response went out whole, or the client went away. */
+  void httpEnded(int exchangeId, boolean completed) {
+    httpEnded.executeVoid(exchangeId, completed);
   }
 
   void actorMail(ActorEvent event) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessMode;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
@@ -27,25 +28,54 @@ import org.graalvm.polyglot.io.FileSystem;
  * <p>Called by GraalJS on the isolate's thread while it loads modules.
  */
 final class ModuleFileSystem implements FileSystem {
+
   /** Set by 00_infra.js: completes an import.meta object from its url. */
   static final String META_HOOK = "Symbol.for(\"isola.importMeta\")";
 
   private final FileSystem delegate;
   private final Path mainModule;
   private final Map<Path, String> sources = new ConcurrentHashMap<>();
+  /**
+   * GraalJS asks for the real path and the existence of a module at each import of it (thousands for
+   * a package like lodash-es); one answer per isolate is enough, as Deno's module graph also keeps it.
+   */
+  private final Map<Path, Path> realPaths = new java.util.HashMap<>();
+  private final Set<Path> readable = new java.util.HashSet<>();
 
   private final String mainSource;
   private final NodeResolver packages;
   /** The last absolute path GraalJS parsed: the importer of the bare specifier it parses next. */
   private String lastParsed;
 
-  /** {@code mainSource}: the main module's text when it is not a file (isola eval), else null. */
-  ModuleFileSystem(Path cwd, Path mainModule, String mainSource) {
+  /**
+   * {@code mainSource}: the main module's text when it is not a file (isola eval), else null;
+   * {@code config}: the Deno config file as IsolateSpec says (a path, "" for none, null to find it).
+   */
+  ModuleFileSystem(Path cwd, Path mainModule, String mainSource, String config) {
     this.delegate = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
     this.delegate.setCurrentWorkingDirectory(cwd);
     this.mainModule = mainModule;
     this.mainSource = mainSource;
     this.packages = new NodeResolver(mainModule.getParent());
+    ImportMap map = null;
+    String error = null;
+    try {
+      map = ImportMap.load(config, mainModule.getParent());
+    } catch (ImportMap.ConfigError e) {
+      error = e.getMessage();
+    }
+    this.importMap = map;
+    this.configError = error;
+  }
+
+  /** The project's import map (deno.json), or null. */
+  private final ImportMap importMap;
+  /** Why the project's config could not be read: every import fails with it (Deno does not start). */
+  private final String configError;
+
+  /** What Deno prints about the import map before it runs (ImportMap.report), or "". */
+  String importMapReport() {
+    return importMap == null ? "" : importMap.report();
   }
 
   NodeResolver packages() {
@@ -94,7 +124,9 @@ final class ModuleFileSystem implements FileSystem {
 
   private static Path nodeModule(String specifier) {
     if (!specifier.startsWith("node:")) return null;
-    return NODE_ROOT.resolve(specifier.substring(5).replace('/', '+'));
+    String name = specifier.substring(5);
+    if (!NodeBuiltins.exists(name)) throw new NodeResolver.Failure("No such built-in module: " + specifier);
+    return NODE_ROOT.resolve(name.replace('/', '+'));
   }
 
   private byte[] nodeFacade(Path path) throws IOException {
@@ -128,7 +160,7 @@ final class ModuleFileSystem implements FileSystem {
 
   /** The text of file {@code path}, kept for error reports like a module's (CommonJS files). */
   String readSource(Path path) throws IOException {
-    String text = Files.readString(path);
+    String text = ModuleTexts.text(path);
     sources.put(path, text);
     return text;
   }
@@ -142,35 +174,36 @@ final class ModuleFileSystem implements FileSystem {
   public SeekableByteChannel newByteChannel(
       Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
     Path abs = toAbsolutePath(path);
-    byte[] bytes;
-    if (mainSource != null && abs.equals(mainModule)) {
-      bytes = mainSource.getBytes(StandardCharsets.UTF_8);
-    } else if (abs.startsWith(STD_ROOT)) {
-      bytes = stdSource(abs);
+    if (abs.startsWith(STD_ROOT)) {
+      String text = new String(stdSource(abs), StandardCharsets.UTF_8);
+      sources.put(abs, text);
+      return new ReadOnlyChannel(servedBytes(abs, text, false));
     } else if (abs.equals(UNRESOLVED)) {
       throw new java.nio.file.FileSystemException(abs.toString(), null, lastFailure.message());
+    } else if (missing.containsKey(abs)) {
+      return new ReadOnlyChannel(("throw globalThis[Symbol.for(\"isola.moduleNotFound\")]("
+          + jsString(missing.get(abs)) + ");").getBytes(StandardCharsets.UTF_8));
     } else if (abs.startsWith(NODE_ROOT)) {
       return new ReadOnlyChannel(nodeFacade(abs));
-    } else if (!Files.isRegularFile(abs)) {
-      throw new NoSuchFileException(abs.toString());
-    } else {
-      bytes = Files.readAllBytes(abs);
+    } else if (mainSource != null && abs.equals(mainModule)) {
+      sources.put(abs, mainSource);
+      return new ReadOnlyChannel(servedBytes(abs, mainSource, true));
     }
-    String name = abs.getFileName().toString();
-    if (name.endsWith(".json")) {
-      return new ReadOnlyChannel(bytes);
+    ModuleTexts.Entry file = ModuleTexts.entry(abs);
+    sources.put(abs, file.text());
+    boolean main = abs.equals(mainModule);
+    boolean commonJs = packages.isCommonJs(abs);
+    String variant = commonJs ? "commonjs" : main ? "main" : "module";
+    return new ReadOnlyChannel(file.served(variant, text ->
+        commonJs ? commonJsFacade(abs, text).getBytes(StandardCharsets.UTF_8) : servedBytes(abs, text, main)));
+  }
+
+  /** An ES module's text as GraalJS gets it: JSON as written, JavaScript with import.meta completed. */
+  private static byte[] servedBytes(Path abs, String text, boolean main) {
+    if (!abs.getFileName().toString().endsWith(".json") && text.contains("import.meta")) {
+      text = withImportMeta(text, main);
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    sources.put(abs, text);
-    if (mainSource == null || !abs.equals(mainModule)) {
-      if (packages.isCommonJs(abs)) {
-        return new ReadOnlyChannel(commonJsFacade(abs, text).getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    if (text.contains("import.meta")) {
-      text = withImportMeta(text, abs.equals(mainModule));
-    }
-    return new ReadOnlyChannel(text.getBytes(StandardCharsets.UTF_8));
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -204,10 +237,98 @@ final class ModuleFileSystem implements FileSystem {
   private Path parsePath(String specifier, java.util.function.Supplier<Path> otherwise) {
     Path std = stdModule(specifier);
     if (std != null) return std;
-    Path node = nodeModule(specifier);
+    if (specifier.startsWith("/")) {
+      lastParsed = specifier;
+      return otherwise.get();
+    }
+    Path importer = lastParsed != null ? Path.of(lastParsed) : mainModule;
+    if (configError != null) {
+      lastFailure = new ImportFailure(configError, importer, null);
+      throw new NodeResolver.Failure(configError);
+    }
+    try {
+      Path mapped = mappedModule(specifier, importer);
+      if (mapped != null) return mapped;
+      Path node = nodeModule(specifier);
+      if (node != null) return node;
+      Path pkg = packageModule(specifier, importer);
+      return pkg != null ? pkg : otherwise.get();
+    } catch (NodeResolver.Failure e) {
+      if (inDynamicImport()) {
+        // import() rejects with what the module throws: Deno's TypeError, the message without the hint.
+        Path failed = FAILED_ROOT.resolve(missing.size() + ".js");
+        missing.put(failed, e.getMessage().split("\n  hint: ")[0]);
+        return failed;
+      }
+      lastFailure = new ImportFailure(e.getMessage(), importer, specifier);
+      // GraalJS puts a URL (npm:, node:) it cannot parse to the network, so that one fails on reading.
+      if (!NodeResolver.isBare(specifier) && !specifier.startsWith("./") && !specifier.startsWith("../")) {
+        return UNRESOLVED;
+      }
+      throw e;
+    }
+  }
+
+  /** Where a URL specifier that does not resolve points: reading it fails with the reason. */
+  private static final Path UNRESOLVED = Path.of("/$isola$/unresolved");
+
+  /**
+   * What the import map makes of a specifier that is not relative nor a path (modules inside
+   * node_modules resolve as Node does, without it): a file, a package, a built-in; null when the map
+   * has no entry. A bare specifier it does not map fails here when no package has its name either,
+   * with Deno's message that names the map.
+   */
+  private Path mappedModule(String specifier, Path importer) {
+    if (importMap == null || specifier.startsWith("./") || specifier.startsWith("../")
+        || NodeResolver.insidePackage(importer)) {
+      return null;
+    }
+    String referrer = importer.toUri().toString();
+    String url = importMap.resolve(specifier, referrer);
+    if (url == null) {
+      if (!NodeResolver.isBare(specifier) || specifier.startsWith("#")) return null;
+      try {
+        return packageModule(specifier, importer);
+      } catch (NodeResolver.Failure e) {
+        if (!e.getMessage().startsWith("Import \"")) throw e;
+        throw new NodeResolver.Failure("Import \"" + specifier + "\" not a dependency and not in import map from \""
+            + referrer + "\"" + NodeResolver.addHint(specifier));
+      }
+    }
+    if (url.startsWith("file:")) {
+      Path file = Path.of(URI.create(url));
+      if (!Files.isRegularFile(file)) throw new NodeResolver.Failure("Module not found \"" + url + "\".");
+      return file;
+    }
+    Path std = stdModule(url);
+    if (std != null) return std;
+    Path node = nodeModule(url);
     if (node != null) return node;
-    Path pkg = packageModule(specifier);
-    return pkg != null ? pkg : otherwise.get();
+    if (url.startsWith("npm:")) return packages.resolveNpm(url, importer);
+    return delegate.parsePath(url);
+  }
+
+  /**
+   * Modules that import() asked for and that do not resolve or exist, each served as a module that
+   * throws Deno's TypeError (05_uncaught.js): message by path.
+   */
+  private final Map<Path, String> missing = new java.util.HashMap<>();
+
+  /** Where a specifier of import() that does not resolve points (see missing). */
+  private static final Path FAILED_ROOT = Path.of("/$isola$/missing");
+
+  /**
+   * Whether GraalJS is loading the specifier of an import() call (not a static import of the graph it
+   * loads): a static import fails the whole graph before it runs, as Deno's does, while import() must
+   * reject with the error Deno gives. Asked only when a module is missing.
+   */
+  private static boolean inDynamicImport() {
+    return StackWalker.getInstance().walk(frames -> frames
+        .dropWhile(f -> !f.getMethodName().equals("hostLoadImportedModule"))
+        .skip(1)
+        .findFirst()
+        .map(f -> f.getClassName().endsWith(".ImportCallNode"))
+        .orElse(false));
   }
 
   /**
@@ -215,24 +336,11 @@ final class ModuleFileSystem implements FileSystem {
    * importer, but parses the importer's path right before it (DefaultESModuleLoader
    * .resolveImportedModule): the last absolute path parsed is the importer. Null for other specifiers.
    */
-  private Path packageModule(String specifier) {
-    if (specifier.startsWith("/")) {
-      lastParsed = specifier;
-      return null;
-    }
-    boolean npm = specifier.startsWith("npm:");
-    if (!npm && !NodeResolver.isBare(specifier)) return null;
-    Path importer = lastParsed != null ? Path.of(lastParsed) : mainModule;
-    try {
-      if (npm) return packages.resolveNpm(specifier);
-      String target = packages.resolveImport(specifier, importer);
-      return target.startsWith("node:") ? nodeModule(target) : Path.of(target);
-    } catch (NodeResolver.Failure e) {
-      // GraalJS puts an npm: URL it cannot parse to the network, so that one fails on reading.
-      lastFailure = new ImportFailure(e.getMessage(), npm ? mainModule : importer, specifier);
-      if (npm) return UNRESOLVED;
-      throw e;
-    }
+  private Path packageModule(String specifier, Path importer) {
+    if (specifier.startsWith("npm:")) return packages.resolveNpm(specifier, importer);
+    if (!NodeResolver.isBare(specifier)) return null;
+    String target = packages.resolveImport(specifier, importer);
+    return target.startsWith("node:") ? nodeModule(target) : Path.of(target);
   }
 
   /** The last specifier that did not resolve: 05_uncaught.js reports it as Deno's loader does. */
@@ -244,9 +352,6 @@ final class ModuleFileSystem implements FileSystem {
     return lastFailure;
   }
 
-  /** Where an {@code npm:} specifier that does not resolve points: reading it fails with the reason. */
-  private static final Path UNRESOLVED = Path.of("/$isola$/unresolved");
-
   @Override
   public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions)
       throws IOException {
@@ -255,8 +360,17 @@ final class ModuleFileSystem implements FileSystem {
       stdSource(toAbsolutePath(path));
       return;
     }
-    if (toAbsolutePath(path).startsWith(NODE_ROOT)) return;
-    delegate.checkAccess(path, modes, linkOptions);
+    if (toAbsolutePath(path).startsWith(NODE_ROOT) || missing.containsKey(toAbsolutePath(path))) return;
+    boolean reading = !modes.contains(AccessMode.WRITE) && !modes.contains(AccessMode.EXECUTE);
+    if (reading && readable.contains(path)) return;
+    try {
+      delegate.checkAccess(path, modes, linkOptions);
+    } catch (NoSuchFileException e) {
+      // GraalJS reports a missing file of import() itself, as an Error; Deno rejects with a TypeError.
+      if (!reading || !inDynamicImport()) throw e;
+      missing.put(toAbsolutePath(path), "Module not found \"" + toAbsolutePath(path).toUri() + "\".");
+    }
+    if (reading) readable.add(path);
   }
 
   @Override
@@ -284,10 +398,17 @@ final class ModuleFileSystem implements FileSystem {
   @Override
   public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
     if (mainSource != null && toAbsolutePath(path).equals(mainModule)) return mainModule;
-    if (toAbsolutePath(path).startsWith(STD_ROOT) || toAbsolutePath(path).startsWith(NODE_ROOT)) {
+    if (toAbsolutePath(path).startsWith(STD_ROOT) || toAbsolutePath(path).startsWith(NODE_ROOT)
+        || missing.containsKey(toAbsolutePath(path))) {
       return toAbsolutePath(path);
     }
-    return delegate.toRealPath(path, linkOptions);
+    if (linkOptions.length > 0) return delegate.toRealPath(path, linkOptions);
+    Path real = realPaths.get(path);
+    if (real == null) {
+      real = delegate.toRealPath(path);
+      realPaths.put(path, real);
+    }
+    return real;
   }
 
   @Override

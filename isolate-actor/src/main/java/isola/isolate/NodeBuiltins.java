@@ -22,6 +22,11 @@ final class NodeBuiltins {
 
   private NodeBuiltins() {}
 
+  /** Whether Deno has a module {@code node:NAME}. */
+  static boolean exists(String name) {
+    return UNPREFIXED.contains(name) || UNPREFIXED.contains("node:" + name);
+  }
+
   /** Whether {@code name} (without "node:") names a built-in that needs no prefix. */
   static boolean isBuiltin(String name) {
     return UNPREFIXED.contains(name) && !name.startsWith("node:");

@@ -69,7 +69,7 @@ final class NodeResolver {
   }
 
   /** The file of {@code npm:name[@range][/subpath]}, from the project's node_modules. */
-  Path resolveNpm(String specifier) {
+  Path resolveNpm(String specifier, Path referrer) {
     Matcher m = NPM.matcher(specifier);
     if (!m.matches()) throw new Failure("Invalid npm specifier '" + specifier + "'.");
     String name = m.group(1);
@@ -83,7 +83,7 @@ final class NodeResolver {
           + " in your deno.json file.");
     }
     String subpath = m.group(3) == null ? "." : "." + m.group(3);
-    return Path.of(packageEntry(pkg, subpath, name + subpath.substring(1), null,
+    return Path.of(packageEntry(pkg, subpath, name + subpath.substring(1), referrer,
         IMPORT_CONDITIONS, true));
   }
 
@@ -120,14 +120,15 @@ final class NodeResolver {
       if (type != null) return type.equals("commonjs");
       if (!insidePackage(f)) return false;
       try {
-        return !ESM_SYNTAX.matcher(Files.readString(f)).find();
+        return !ESM_SYNTAX.matcher(ModuleTexts.text(f)).find();
       } catch (IOException e) {
         return false;
       }
     });
   }
 
-  private static boolean insidePackage(Path file) {
+  /** Whether {@code file} belongs to a package in a node_modules folder. */
+  static boolean insidePackage(Path file) {
     for (Path part : file) {
       if (part.toString().equals("node_modules")) return true;
     }
@@ -161,16 +162,20 @@ final class NodeResolver {
   }
 
   private static Failure notADependency(String specifier) {
-    String hint = specifier.startsWith("@")
-        ? "If you want to use a JSR or npm package, try running `deno add jsr:" + packageName(specifier)
-            + "` or `deno add npm:" + packageName(specifier) + "`"
-        : "If you want to use the npm package, try running `deno add npm:" + packageName(specifier) + "`";
-    return new Failure("Import \"" + specifier + "\" not a dependency\n  hint: " + hint);
+    return new Failure("Import \"" + specifier + "\" not a dependency" + addHint(specifier));
   }
 
-  private static String packageName(String specifier) {
-    String[] parts = specifier.split("/", -1);
-    return specifier.startsWith("@") && parts.length > 1 ? parts[0] + "/" + parts[1] : parts[0];
+  /**
+   * Deno's hint after "not a dependency": the whole specifier as a package to add, unless its last
+   * part looks like a file name (has a dot) or it is a bare scope.
+   */
+  static String addHint(String specifier) {
+    String last = specifier.substring(specifier.lastIndexOf('/') + 1);
+    if (last.contains(".") || (specifier.startsWith("@") && !specifier.contains("/"))) return "";
+    return specifier.startsWith("@")
+        ? "\n  hint: If you want to use a JSR or npm package, try running `deno add jsr:" + specifier
+            + "` or `deno add npm:" + specifier + "`"
+        : "\n  hint: If you want to use the npm package, try running `deno add npm:" + specifier + "`";
   }
 
   private Path findPackage(String name, Path from) {
@@ -202,7 +207,7 @@ final class NodeResolver {
       if (target.startsWith("node:")) return target;
       if (!Files.isRegularFile(Path.of(target))) {
         if (!esm) throw cannotFind(specifier, referrer);
-        throw new Failure("[ERR_MODULE_NOT_FOUND] Cannot find module '" + target + "'"
+        throw new Failure("[ERR_MODULE_NOT_FOUND] Cannot find module '" + Path.of(target).toUri() + "'"
             + importedFrom(referrer));
       }
       return target;
@@ -218,7 +223,7 @@ final class NodeResolver {
     if (found == null) {
       if (!esm) throw cannotFind(specifier, referrer);
       throw new Failure("[ERR_MODULE_NOT_FOUND] Cannot find module '"
-          + pkg.resolve(subpath.substring(subpath.equals(".") ? 1 : 2)) + "'" + importedFrom(referrer));
+          + pkg.resolve(subpath.substring(subpath.equals(".") ? 1 : 2)).toUri() + "'" + importedFrom(referrer));
     }
     return found.toString();
   }

@@ -42,6 +42,16 @@ final class OsBinding {
 
   private final ActorRef<OpReply> replyTo;
 
+  private String envGet(String key, boolean checked) throws OpException {
+    if (checked) permissions.check(PermissionKind.ENV, key);
+    validateKey(key);
+    return changed.containsKey(key) ? changed.get(key) : System.getenv(key);
+  }
+
+  /** Environment variables node:process reads without permission (Deno 2.9 does: checked with its binary). */
+  private static final java.util.Set<String> NODE_SETTINGS =
+      java.util.Set.of("NODE_DEBUG", "NODE_OPTIONS", "FORCE_COLOR", "NO_COLOR");
+
   void register(Map<String, Object> ops) {
     ops.put("op_stdin_read", (ProxyExecutable) args -> {
       Stdin.read(args[0].asInt(), args[1].asInt(), replyTo);
@@ -54,12 +64,10 @@ final class OsBinding {
         throw new OpException(OpError.of(ErrorKind.Error, String.valueOf(e.getMessage())));
       }
     }));
-    ops.put("op_env_get", (ProxyExecutable) args -> errors.guard(() -> {
-      String key = args[0].asString();
-      permissions.check(PermissionKind.ENV, key);
-      validateKey(key);
-      return changed.containsKey(key) ? changed.get(key) : System.getenv(key);
-    }));
+    ops.put("op_env_get", (ProxyExecutable) args -> errors.guard(() -> envGet(args[0].asString(), true)));
+    // node:process reads Node's own settings without --allow-env, as Deno 2.9 does.
+    ops.put("op_node_env_get", (ProxyExecutable) args -> errors.guard(() ->
+        envGet(args[0].asString(), !NODE_SETTINGS.contains(args[0].asString()))));
     ops.put("op_env_set", (ProxyExecutable) args -> errors.guard(() -> {
       String key = args[0].asString();
       String value = args[1].asString();

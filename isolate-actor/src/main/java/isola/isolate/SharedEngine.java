@@ -33,6 +33,7 @@ public final class SharedEngine {
       "41_abort.js",
       "42_encoding.js",
       "43_url.js",
+      "44_urlpattern.js",
       "45_structured_clone.js",
       "46_performance.js",
       "47_navigator.js",

@@ -113,7 +113,8 @@ final class WorkerBinding {
           e -> new WorkerEvent.Exited(Integer.parseInt(e.name().substring(ACTOR_PREFIX.length()))));
     }
     IsolateSpec child = new IsolateSpec(ACTOR_PREFIX + id, url, null, spec.args(), granted, spec.cwd())
-        .withUnstable(spec.unstable());
+        .withUnstable(spec.unstable())
+        .withConfig(spec.config());
     WorkerCancel cancel = new WorkerCancel();
     cancels.put(id, cancel);
     workers.put(id, ctx.spawn(

@@ -17,20 +17,22 @@
 
   // Deno.env's methods, so permissions are checked (and denied) exactly as for Deno.env.
   const denoEnv = internal.os.env;
+  // Reads go through op_node_env_get: Node's own settings (NODE_DEBUG, ...) need no permission in Deno.
+  const read = (key) => ops.op_node_env_get(key) ?? undefined;
   const env = new Proxy({}, {
-    get: (_, key) => (typeof key === "string" ? denoEnv.get(key) : undefined),
+    get: (_, key) => (typeof key === "string" ? read(key) : undefined),
     set(_, key, value) {
       denoEnv.set(String(key), String(value));
       return true;
     },
-    has: (_, key) => typeof key === "string" && denoEnv.get(key) !== undefined,
+    has: (_, key) => typeof key === "string" && read(key) !== undefined,
     deleteProperty(_, key) {
       if (typeof key === "string") denoEnv.delete(key);
       return true;
     },
     ownKeys: () => Object.keys(denoEnv.toObject()),
     getOwnPropertyDescriptor(_, key) {
-      const value = typeof key === "string" ? denoEnv.get(key) : undefined;
+      const value = typeof key === "string" ? read(key) : undefined;
       return value === undefined ? undefined : { value, writable: true, enumerable: true, configurable: true };
     },
     defineProperty(_, key, descriptor) {

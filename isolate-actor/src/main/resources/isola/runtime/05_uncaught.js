@@ -204,5 +204,14 @@
   internal.fatal = fatal;
   internal.mainFailure = mainFailure;
   internal.host.processRejections = processRejections;
+  // What an import() of a module that does not resolve or exist rejects with, as in Deno: thrown by
+  // the module ModuleFileSystem serves in its place.
+  Object.defineProperty(globalThis, Symbol.for("isola.moduleNotFound"), {
+    value(message) {
+      const error = new TypeError(message);
+      error.code = "ERR_MODULE_NOT_FOUND";
+      return error;
+    },
+  });
   internal.describeError = describe;
 })

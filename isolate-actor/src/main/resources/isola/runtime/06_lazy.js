@@ -10,6 +10,7 @@
   const groups = [
     { files: ["42_encoding.js"], internal: ["encoding"], globals: ["TextEncoder", "TextDecoder", "atob", "btoa"] },
     { files: ["43_url.js"], internal: ["url"], globals: ["URL", "URLSearchParams"] },
+    { files: ["44_urlpattern.js"], internal: ["urlPattern"], globals: ["URLPattern"] },
     {
       files: ["46_performance.js"],
       internal: ["performance", "isPerformanceEntry"],

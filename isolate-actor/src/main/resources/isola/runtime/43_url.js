@@ -1377,6 +1377,11 @@
     }
   }
 
-  internal.url = { URL, URLSearchParams, parseUrl, serializeUrl: serialize, percentDecode };
+  internal.url = {
+    URL, URLSearchParams, parseUrl, serializeUrl: serialize, percentDecode,
+    // The state machine itself, for URLPattern's component canonicalization (44_urlpattern.js).
+    basicParse, states: S, newRecord, serializeHost, serializePath, specialPorts,
+    percentEncodeC0: (s) => percentEncodeString(s, c0Control),
+  };
   Object.assign(internal.webApis, { URL, URLSearchParams });
 })

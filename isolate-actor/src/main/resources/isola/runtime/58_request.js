@@ -199,7 +199,9 @@
 
   /** The request's own signal, made on first use; it follows the signal the request was made with. */
   function signalOf(r) {
-    if (r.signal === null) {
+    if (r.signal === null && r.makeSignal !== undefined) {
+      r.signal = r.makeSignal();
+    } else if (r.signal === null) {
       r.signal = r.signalSource === null
         ? internal.abort.newSignal()
         : internal.abort.AbortSignal.any([r.signalSource]);
@@ -209,11 +211,15 @@
 
   /**
    * A request that arrived over HTTP. `headerPairs` is a flat [name, value, ...] list with lowercase
-   * names that the request takes over; `body` is null or a ReadableStream. Nothing is validated.
+   * names that the request takes over; `body` is null or a ReadableStream; `makeSignal` makes its
+   * `signal` when first read. Nothing is validated.
    */
-  function inboundRequest(method, url, headerPairs, body) {
-    return make(Request, record(method, url, headers.newRecord("request", headerPairs),
-      body === null ? null : newBody(body), "follow", null, DEFAULT_OPTIONS));
+  function inboundRequest(method, url, headerPairs, body, makeSignal) {
+    const r = record(method, url, headers.newRecord("request", headerPairs),
+      body === null ? null : newBody(body), "follow", null, DEFAULT_OPTIONS);
+    // Deno.serve makes the signal on first use, and only then watches the exchange's end.
+    r.makeSignal = makeSignal;
+    return make(Request, r);
   }
 
   /** What fetch sends; the body is taken (marked used). `signal` is null when nothing can abort it. */

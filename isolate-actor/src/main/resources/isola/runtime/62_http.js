@@ -9,20 +9,77 @@
 
   class ServeHandlerInfo {
     #remoteAddr;
-    #completed;
+    #watch;
 
-    constructor(remoteAddr, completed) {
+    constructor(remoteAddr, watch) {
       this.#remoteAddr = remoteAddr;
-      this.#completed = completed;
+      this.#watch = watch;
     }
 
     get remoteAddr() {
       return this.#remoteAddr;
     }
 
+    /** Settles once the response has gone out whole or the client went away (Deno: resolves both ways). */
     get completed() {
-      return this.#completed;
+      return this.#watch().completed;
     }
+  }
+
+  // The end of exchanges the script watches (request.signal or info.completed was read): exchange id ->
+  // { signal, completed, resolve }. Deno aborts request.signal when the client goes away and, as its
+  // "legacy" behaviour, also once a response went out whole, warning once about the latter.
+  const watches = new Map();
+  // Exchanges whose client went away: as in Deno, `completed` settles once the handler has answered.
+  const abandoned = new Map();
+  let legacyAbortWarned = false;
+
+  function exchangeEnded(id, w, completed) {
+    if (w.signal !== null && !w.signal.aborted) {
+      if (completed && !legacyAbortWarned) {
+        legacyAbortWarned = true;
+        internal.print(
+          "Deno.serve: request.signal aborts on successful responses (legacy behavior). To detect when a request " +
+          "has been fully delivered use the `completed` promise on the handler's info argument. Move cleanup to " +
+          "the handler's return path, or opt in to the new behavior with --unstable-no-legacy-abort. See " +
+          "https://docs.deno.com/go/unstable-no-legacy-abort\n", true);
+      }
+      internal.abort.signalAbort(w.signal,
+        new internal.DOMException("The request has been cancelled.", "AbortError"));
+    }
+    if (completed) w.resolve();
+    else abandoned.set(id, w);
+  }
+
+  /** The handler answered exchange `id` (whether or not its client is still there). */
+  function answered(id) {
+    if (abandoned.size === 0) return;
+    const w = abandoned.get(id);
+    if (w === undefined) return;
+    abandoned.delete(id);
+    w.resolve();
+  }
+
+  internal.host.httpEnded = (id, completed) => {
+    const w = watches.get(id);
+    if (w === undefined) return;
+    watches.delete(id);
+    exchangeEnded(id, w, completed);
+  };
+
+  /** The watch of exchange `id` of server `rid`, made on first use. */
+  function watcher(id, rid) {
+    let w = null;
+    return () => {
+      if (w !== null) return w;
+      let resolve;
+      const completed = new Promise((r) => { resolve = r; });
+      w = { signal: null, completed, resolve };
+      // Already answered (or the client gone): its end is now.
+      if (ops.op_http_watch(id, rid)) watches.set(id, w);
+      else queueMicrotask(() => exchangeEnded(id, w, true));
+      return w;
+    };
   }
 
   function defaultOnListen({ hostname, port }) {
@@ -115,6 +172,7 @@
 
     /** Answers at once when the body is whole; a streamed body is a promise of its end. */
     function respondWith(id, response) {
+      answered(id);
       if (!(response instanceof internal.webApis.Response)) {
         throw new TypeError("Return value from serve handler must be a response or a promise resolving to a response");
       }
@@ -150,10 +208,15 @@
     }
 
     function handle([id, method, url, headerPairs, hasBody, remoteHost, remotePort]) {
+      const watch = watcher(id, rid);
       const request = internal.fetch.inboundRequest(method, url, Array.from(headerPairs),
-        hasBody ? bodyStream(id) : null);
+        hasBody ? bodyStream(id) : null, () => {
+          const w = watch();
+          w.signal = internal.abort.newSignal();
+          return w.signal;
+        });
       const info = new ServeHandlerInfo({ __proto__: null, hostname: remoteHost, port: remotePort, transport: "tcp" },
-        finished);
+        watch);
       try {
         const result = handler(request, info);
         // The common case, a Response returned synchronously, answers without a promise.

@@ -56,6 +56,7 @@
       error.code = "ERR_INVALID_ARG_TYPE";
       throw error;
     }
+    ops.op_cjs_check_read(id, parentFile);
     const target = ops.op_cjs_resolve(id, parentFile);
     if (target.startsWith("!")) throw moduleNotFound(target.slice(1), parentFile);
     return target;

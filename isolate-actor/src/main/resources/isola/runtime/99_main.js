@@ -51,6 +51,8 @@
   let testsRunning = false;
   function runMain(url) {
     internal.mainModuleUrl = url;
+    const importMapReport = internal.workers.isWorker ? "" : internal.ops.op_import_map_report();
+    if (importMapReport !== "") internal.print(importMapReport, true);
     import(url).then(
       (module) => {
         mainState = "done";

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 class JsValuesTest {
   private final Context context = Context.newBuilder("js")
       .engine(SharedEngine.get().engine())
-      .allowHostAccess(HostAccess.newBuilder().allowBufferAccess(true).build())
+      .allowHostAccess(IsolateContext.HOST_ACCESS)
       .build();
 
   @AfterAll

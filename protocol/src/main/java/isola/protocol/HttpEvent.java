@@ -12,6 +12,9 @@ public sealed interface HttpEvent extends IsolateMessage {
   /** The client went away before the exchange's response was complete. */
   record ExchangeLost(int serverRid, int exchangeId) implements HttpEvent {}
 
+  /** The response of a watched exchange (request.signal, info.completed) went out whole. */
+  record ExchangeCompleted(int serverRid, int exchangeId) implements HttpEvent {}
+
   /**
    * No more requests will come to this server (a hosted script being replaced): its accept loop ends,
    * and the isolate ends once the requests it has are answered.

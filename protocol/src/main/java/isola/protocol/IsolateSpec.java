@@ -22,7 +22,8 @@ public record IsolateSpec(
     TestOptions test,
     ServeOptions serve,
     IsolateLimits limits,
-    List<String> unstable)
+    List<String> unstable,
+    String config)
     implements CborSerializable {
   public IsolateSpec {
     args = List.copyOf(args);
@@ -33,7 +34,7 @@ public record IsolateSpec(
   public IsolateSpec(
       String name, String mainModule, String mainSource, List<String> args, PermissionSet permissions,
       String cwd, TestOptions test, ServeOptions serve, IsolateLimits limits) {
-    this(name, mainModule, mainSource, args, permissions, cwd, test, serve, limits, List.of());
+    this(name, mainModule, mainSource, args, permissions, cwd, test, serve, limits, List.of(), null);
   }
 
   public IsolateSpec(
@@ -44,12 +45,20 @@ public record IsolateSpec(
 
   /** The same program with these limits. */
   public IsolateSpec withLimits(IsolateLimits newLimits) {
-    return new IsolateSpec(name, mainModule, mainSource, args, permissions, cwd, test, serve, newLimits, unstable);
+    return new IsolateSpec(name, mainModule, mainSource, args, permissions, cwd, test, serve, newLimits, unstable, config);
   }
 
   /** The same program with these unstable features enabled. */
   public IsolateSpec withUnstable(List<String> features) {
-    return new IsolateSpec(name, mainModule, mainSource, args, permissions, cwd, test, serve, limits, features);
+    return new IsolateSpec(name, mainModule, mainSource, args, permissions, cwd, test, serve, limits, features, config);
+  }
+
+  /**
+   * The same program with this Deno config file ({@code deno.json}): an absolute path, "" for none
+   * ({@code --no-config}), null to look for one from the main module's directory.
+   */
+  public IsolateSpec withConfig(String newConfig) {
+    return new IsolateSpec(name, mainModule, mainSource, args, permissions, cwd, test, serve, limits, unstable, newConfig);
   }
 
   public boolean isUnstable(String feature) {

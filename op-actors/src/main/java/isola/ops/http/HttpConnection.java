@@ -28,7 +28,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   private final HttpServer server;
   private final ArrayDeque<Object> backlog = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
-  private HttpExchange current;
+  private ChannelExchange current;
   private boolean rejecting;
   private boolean closeWhenIdle;
 
@@ -58,7 +58,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         reject();
         return;
       }
-      current = new HttpExchange(server.nextExchangeId(), this, ctx.channel(), request,
+      current = new ChannelExchange(this, ctx.channel(), request,
           (InetSocketAddress) ctx.channel().remoteAddress());
       server.arrived(current);
     }
@@ -92,7 +92,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   }
 
   /** Called by the current exchange when its request has been read and its response written. */
-  void finished(HttpExchange exchange) {
+  void finished(ChannelExchange exchange) {
     if (exchange != current) return;
     current = null;
     if (closeWhenIdle) {

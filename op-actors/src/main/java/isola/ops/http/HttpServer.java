@@ -87,15 +87,15 @@ public final class HttpServer {
     return (InetSocketAddress) listener.localAddress();
   }
 
-  int nextExchangeId() {
+  static int nextExchangeId() {
     return NEXT_EXCHANGE_ID.incrementAndGet();
   }
 
-  void arrived(HttpExchange exchange) {
+  void arrived(ChannelExchange exchange) {
     router.arrived(exchange);
   }
 
-  void lost(HttpExchange exchange) {
+  void lost(ChannelExchange exchange) {
     router.lost(exchange);
   }
 

@@ -1,0 +1,126 @@
+package isola.embed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
+import isola.isolate.HostOutput;
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One cluster node in this JVM: requests with bodies and streamed responses cross the sharding
+ * boundary whole, the admin endpoint shows members, shards and where each isolate lives, and the
+ * configuration layers (flags over file over defaults).
+ */
+class ClusterHostTest {
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void servesThroughShardingAndReportsWhereIsolatesLive(@TempDir Path dir) throws Throwable {
+    Files.writeString(dir.resolve("echo.js"), """
+        export default {
+          async fetch(req) {
+            const path = new URL(req.url).pathname;
+            if (path === "/e/stream") {
+              const bytes = new TextEncoder();
+              return new Response(new ReadableStream({ start(c) {
+                c.enqueue(bytes.encode("a")); c.enqueue(bytes.encode("b")); c.close(); } }));
+            }
+            return Response.json({ method: req.method, path, body: await req.text() }, { status: 201 });
+          },
+        };
+        """);
+    Files.writeString(dir.resolve("manifest.json"), """
+        { "listen": { "host": "127.0.0.1", "port": 0 },
+          "admin": { "host": "127.0.0.1", "port": 0 },
+          "scripts": [ { "name": "echo", "module": "echo.js", "routes": [ { "path": "/e" } ] } ] }
+        """);
+    int artery;
+    try (ServerSocket s = new ServerSocket(0)) {
+      artery = s.getLocalPort();
+    }
+    // The first request starts the isolate, interpreted here (tests run without the Graal JIT): slow
+    // on a busy machine.
+    Config config = ClusterConfig.of(null, "127.0.0.1:" + artery, null, List.of("front"))
+        .withValue("isola.cluster.request-timeout", ConfigValueFactory.fromAnyRef("60s"));
+    try (ClusterHost host = ClusterHost.start(dir.resolve("manifest.json"),
+        new HostOutput(new ByteArrayOutputStream(), new ByteArrayOutputStream()), config)) {
+      String base = "http://127.0.0.1:" + host.address().getPort();
+      String admin = "http://127.0.0.1:" + host.adminAddress().getPort();
+      assertEquals("127.0.0.1:" + artery, host.node());
+
+      HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(base + "/e/x"))
+          .POST(HttpRequest.BodyPublishers.ofString("héllo")));
+      assertEquals(201, posted.statusCode());
+      JsonNode echoed = Manifest.JSON.readTree(posted.body());
+      assertEquals("POST", echoed.get("method").asText());
+      assertEquals("/e/x", echoed.get("path").asText());
+      assertEquals("héllo", echoed.get("body").asText());
+      assertEquals("ab", send(HttpRequest.newBuilder(URI.create(base + "/e/stream"))).body());
+      assertEquals(404, send(HttpRequest.newBuilder(URI.create(base + "/elsewhere"))).statusCode());
+
+      JsonNode cluster = Manifest.JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin + "/cluster"))).body());
+      assertEquals(host.node(), cluster.get("self").asText());
+      assertEquals(1, cluster.get("members").size());
+      assertEquals("Up", cluster.get("members").get(0).get("status").asText());
+      assertTrue(cluster.get("members").get(0).get("roles").toString().contains("front"), cluster.toString());
+      assertEquals(host.node(), cluster.get("isolates").get("echo").asText());
+      assertEquals(1, cluster.get("shards").get(host.node()).size());
+
+      JsonNode isolates = Manifest.JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin + "/isolates"))).body());
+      assertEquals("echo", isolates.get(0).get("name").asText());
+      assertEquals(host.node(), isolates.get(0).get("node").asText());
+      assertEquals("running", isolates.get(0).get("state").asText());
+      assertEquals(2, isolates.get(0).get("messagesIn").asInt());
+
+      assertEquals(202, send(HttpRequest.newBuilder(URI.create(admin + "/isolates/echo/reload"))
+          .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+      assertEquals(404, send(HttpRequest.newBuilder(URI.create(admin + "/isolates/nope/reload"))
+          .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+      assertEquals(501, send(HttpRequest.newBuilder(URI.create(admin + "/isolates"))
+          .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode());
+      assertEquals("/e/y", Manifest.JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/e/y"))).body())
+          .get("path").asText());
+    }
+  }
+
+  @Test
+  void flagsWinOverTheFileWhichWinsOverTheDefaults(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("node.conf"), """
+        isola.cluster.request-timeout = 3s
+        pekko.remote.artery.canonical.port = 1
+        pekko.cluster.roles = [from-file]
+        """);
+    Config config = ClusterConfig.of(dir.resolve("node.conf"), "10.0.0.5:2600",
+        List.of("10.0.0.1:2551", "10.0.0.2:2551"), null);
+    assertEquals(Duration.ofSeconds(3), config.getDuration("isola.cluster.request-timeout"));
+    assertEquals("10.0.0.5", config.getString("pekko.remote.artery.canonical.hostname"));
+    assertEquals(2600, config.getInt("pekko.remote.artery.canonical.port"));
+    assertEquals(List.of("pekko://isola@10.0.0.1:2551", "pekko://isola@10.0.0.2:2551"),
+        config.getStringList("pekko.cluster.seed-nodes"));
+    assertEquals(List.of("from-file"), config.getStringList("pekko.cluster.roles"));
+    assertEquals("keep-majority", config.getString("pekko.cluster.split-brain-resolver.active-strategy"));
+    assertEquals("none", config.getString("pekko.cluster.sharding.passivation.strategy"));
+    assertEquals("cluster", config.getString("pekko.actor.provider"));
+
+    Config alone = ClusterConfig.of(null, "127.0.0.1:2700", null, null);
+    assertEquals(List.of("pekko://isola@127.0.0.1:2700"), alone.getStringList("pekko.cluster.seed-nodes"));
+  }
+}
