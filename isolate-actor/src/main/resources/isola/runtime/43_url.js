@@ -1381,7 +1381,7 @@
     URL, URLSearchParams, parseUrl, serializeUrl: serialize, percentDecode,
     // The state machine itself, for URLPattern's component canonicalization (44_urlpattern.js).
     basicParse, states: S, newRecord, serializeHost, serializePath, specialPorts,
-    percentEncodeC0: (s) => percentEncodeString(s, c0Control),
+    percentEncodeC0: (s) => percentEncode(s, C0_CONTROL_SET),
   };
   Object.assign(internal.webApis, { URL, URLSearchParams });
 })
