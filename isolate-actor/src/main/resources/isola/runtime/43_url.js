@@ -8,7 +8,9 @@
   const specialPorts = { "ftp": 21, "file": null, "http": 80, "https": 443, "ws": 80, "wss": 443 };
   const isSpecialScheme = (s) => Object.hasOwn(specialPorts, s);
 
-  // Percent-encode sets as predicates on a code point.
+  // Percent-encode sets, defined as predicates on a code point and used as 128-entry tables (1 = encode):
+  // every set encodes all non-ASCII code points, and one table lookup per character is the same code
+  // at every call site, where a predicate argument made each encoding loop call a different function.
   const c0Control = (c) => c < 0x20 || c > 0x7e;
   const fragmentSet = (c) => c0Control(c) || c === 0x20 || c === 0x22 || c === 0x3c || c === 0x3e || c === 0x60;
   const querySet = (c) => c0Control(c) || c === 0x20 || c === 0x22 || c === 0x23 || c === 0x3c || c === 0x3e;
@@ -19,17 +21,48 @@
   const componentSet = (c) => userinfoSet(c) || (c >= 0x24 && c <= 0x26) || c === 0x2b || c === 0x2c;
   const formSet = (c) => componentSet(c) || c === 0x21 || (c >= 0x27 && c <= 0x29) || c === 0x7e;
 
+  function tableOf(set) {
+    const table = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) table[c] = set(c) ? 1 : 0;
+    return table;
+  }
+  const C0_CONTROL_SET = tableOf(c0Control);
+  const FRAGMENT_SET = tableOf(fragmentSet);
+  const QUERY_SET = tableOf(querySet);
+  const SPECIAL_QUERY_SET = tableOf(specialQuerySet);
+  const PATH_SET = tableOf(pathSet);
+  const USERINFO_SET = tableOf(userinfoSet);
+  const FORM_SET = tableOf(formSet);
+
+  // Characters that end a run the parser's states copy or encode as a whole (1 = stop): a state's "otherwise"
+  // branch takes input up to the next character any other branch of it looks at, at once. Stopping early
+  // is always safe (the state machine then sees that character itself).
+  function stopsAt(chars) {
+    const table = new Uint8Array(128);
+    for (const ch of chars) table[ch.charCodeAt(0)] = 1;
+    return table;
+  }
+  const AUTHORITY_STOPS = stopsAt("@/\\?#");
+  const HOST_STOPS = stopsAt(":/\\?#[]");
+  const PATH_STOPS = stopsAt("/\\?#");
+  const QUERY_OR_FRAGMENT_STOPS = stopsAt("?#");
+  const FRAGMENT_STOPS = stopsAt("#");
+
+  /** The end of the run starting at s[from]: the index of the next stop character after it, or s.length. */
+  function runEnd(s, from, stops) {
+    let i = from + 1;
+    const len = s.length;
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80 && stops[c] === 1) break;
+      i++;
+    }
+    return i;
+  }
+
   const hex = "0123456789ABCDEF";
   function pctByte(b) {
     return "%" + hex[b >> 4] + hex[b & 15];
-  }
-
-  /** UTF-8 percent-encodes the code point at s[i] if `set` says so; returns [text, units consumed]. */
-  function encodeCodePoint(s, i, set) {
-    const c = s.codePointAt(i);
-    const units = c > 0xffff ? 2 : 1;
-    if (!set(c)) return [units === 1 ? s[i] : s.slice(i, i + 2), units];
-    return [utf8Percent(c), units];
   }
 
   function utf8Percent(c) {
@@ -43,21 +76,37 @@
       pctByte(0x80 | (c & 63));
   }
 
-  function percentEncodeString(s, set, spaceAsPlus = false) {
-    let out = "";
-    for (let i = 0; i < s.length;) {
+  /**
+   * UTF-8 percent-encodes the code points of s[from, to) that `table` selects (all non-ASCII ones). Runs
+   * that need no encoding are copied as slices, and a string that needs none comes back as it is.
+   */
+  function percentEncode(s, table, from = 0, to = s.length, spaceAsPlus = false) {
+    let i = from;
+    while (i < to) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80 || table[c] === 1 || (spaceAsPlus && c === 0x20)) break;
+      i++;
+    }
+    if (i === to) return from === 0 && to === s.length ? s : s.slice(from, to);
+    let out = s.slice(from, i);
+    let run = i;
+    while (i < to) {
       const c = s.charCodeAt(i);
       if (c < 0x80) {
-        if (spaceAsPlus && c === 0x20) out += "+";
-        else out += set(c) ? pctByte(c) : s[i];
+        if (table[c] === 0 && !(spaceAsPlus && c === 0x20)) {
+          i++;
+          continue;
+        }
+        out += s.slice(run, i) + (spaceAsPlus && c === 0x20 ? "+" : pctByte(c));
         i++;
       } else {
-        const [text, n] = encodeCodePoint(s, i, set);
-        out += text;
-        i += n;
+        const cp = s.codePointAt(i);
+        out += s.slice(run, i) + utf8Percent(cp);
+        i += cp > 0xffff ? 2 : 1;
       }
+      run = i;
     }
-    return out;
+    return out + s.slice(run, to);
   }
 
   const hexValue = (c) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37
@@ -91,6 +140,7 @@
   const isAsciiAlpha = (c) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   const isAsciiDigit = (c) => c >= 0x30 && c <= 0x39;
   const isAsciiHex = (c) => hexValue(c) >= 0;
+  const isSchemeChar = (c) => isAsciiAlpha(c) || isAsciiDigit(c) || c === 0x2b || c === 0x2d || c === 0x2e;
 
   function isForbiddenHost(c) {
     return c === 0x00 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x20 || c === 0x23 || c === 0x2f ||
@@ -125,12 +175,10 @@
   }
 
   function endsInNumber(s) {
-    const parts = s.split(".");
-    if (parts[parts.length - 1] === "") {
-      if (parts.length === 1) return false;
-      parts.pop();
-    }
-    const last = parts[parts.length - 1];
+    if (s === "") return false;
+    // The last label, ignoring one trailing dot.
+    const stop = s.charCodeAt(s.length - 1) === 0x2e ? s.length - 1 : s.length;
+    const last = s.slice(s.lastIndexOf(".", stop - 1) + 1, stop);
     // Most hosts end in a name: neither a digit nor a hex number ("0x..."), whose last character may be a letter.
     const end = last.charCodeAt(last.length - 1);
     if (!(end >= 0x30 && end <= 0x39) && !(last[0] === "0" && (last[1] === "x" || last[1] === "X"))) return false;
@@ -298,7 +346,7 @@
       const c = input.charCodeAt(i);
       if (c !== 0x25 && isForbiddenHost(c)) return FAILURE;
     }
-    return percentEncodeString(input, c0Control);
+    return percentEncode(input, C0_CONTROL_SET);
   }
 
   function parseHost(input, isOpaque) {
@@ -351,7 +399,7 @@
   }
 
   function isSingleDot(s) {
-    return s === "." || s.toLowerCase() === "%2e";
+    return s === "." || (s.length === 3 && s.toLowerCase() === "%2e");
   }
   function isDoubleDot(s) {
     switch (s.length === 2 || s.length === 4 || s.length === 6 ? s.toLowerCase() : "") {
@@ -407,8 +455,11 @@
           break;
 
         case S.SCHEME:
-          if (isAsciiAlpha(c) || isAsciiDigit(c) || c === 0x2b || c === 0x2d || c === 0x2e) {
-            buffer += String.fromCharCode(c).toLowerCase();
+          if (isSchemeChar(c)) {
+            let end = p + 1;
+            while (end < len && isSchemeChar(input.charCodeAt(end))) end++;
+            buffer += input.slice(p, end).toLowerCase();
+            p = end - 1;
           } else if (c === 0x3a) {
             if (stateOverride !== undefined) {
               if (isSpecialScheme(url.scheme) !== isSpecialScheme(buffer)) return false;
@@ -545,17 +596,15 @@
           if (c === 0x40) {
             if (atSignSeen) buffer = "%40" + buffer;
             atSignSeen = true;
-            for (let i = 0; i < buffer.length;) {
-              const cc = buffer.charCodeAt(i);
-              if (cc === 0x3a && !passwordTokenSeen) {
-                passwordTokenSeen = true;
-                i++;
-                continue;
-              }
-              const [text, n] = encodeCodePoint(buffer, i, userinfoSet);
-              if (passwordTokenSeen) url.password += text;
-              else url.username += text;
-              i += n;
+            const colon = passwordTokenSeen ? -1 : buffer.indexOf(":");
+            if (colon >= 0) {
+              passwordTokenSeen = true;
+              url.username += percentEncode(buffer, USERINFO_SET, 0, colon);
+              url.password += percentEncode(buffer, USERINFO_SET, colon + 1);
+            } else if (passwordTokenSeen) {
+              url.password += percentEncode(buffer, USERINFO_SET);
+            } else {
+              url.username += percentEncode(buffer, USERINFO_SET);
             }
             buffer = "";
           } else if (c === -1 || c === 0x2f || c === 0x3f || c === 0x23 ||
@@ -565,7 +614,9 @@
             buffer = "";
             state = S.HOST;
           } else {
-            buffer += input[p];
+            const end = runEnd(input, p, AUTHORITY_STOPS);
+            buffer += input.slice(p, end);
+            p = end - 1;
           }
           break;
 
@@ -600,7 +651,9 @@
           } else {
             if (c === 0x5b) insideBrackets = true;
             if (c === 0x5d) insideBrackets = false;
-            buffer += input[p];
+            const end = runEnd(input, p, HOST_STOPS);
+            buffer += input.slice(p, end);
+            p = end - 1;
           }
           break;
 
@@ -687,7 +740,9 @@
               state = S.PATH_START;
             }
           } else {
-            buffer += input[p];
+            const end = runEnd(input, p, PATH_STOPS);
+            buffer += input.slice(p, end);
+            p = end - 1;
           }
           break;
 
@@ -733,9 +788,9 @@
               state = S.FRAGMENT;
             }
           } else {
-            const [text, n] = encodeCodePoint(input, p, pathSet);
-            buffer += text;
-            p += n - 1;
+            const end = runEnd(input, p, PATH_STOPS);
+            buffer += percentEncode(input, PATH_SET, p, end);
+            p = end - 1;
           }
           break;
         }
@@ -748,30 +803,31 @@
             url.fragment = "";
             state = S.FRAGMENT;
           } else if (c !== -1) {
-            const [text, n] = encodeCodePoint(input, p, c0Control);
-            url.path += text;
-            p += n - 1;
+            const end = runEnd(input, p, QUERY_OR_FRAGMENT_STOPS);
+            url.path += percentEncode(input, C0_CONTROL_SET, p, end);
+            p = end - 1;
           }
           break;
 
         case S.QUERY:
           if ((stateOverride === undefined && c === 0x23) || c === -1) {
-            url.query += percentEncodeString(buffer, isSpecialScheme(url.scheme) ? specialQuerySet : querySet);
+            url.query += percentEncode(buffer, isSpecialScheme(url.scheme) ? SPECIAL_QUERY_SET : QUERY_SET);
             buffer = "";
             if (c === 0x23) {
               url.fragment = "";
               state = S.FRAGMENT;
             }
           } else {
-            buffer += input[p];
+            const end = runEnd(input, p, FRAGMENT_STOPS);
+            buffer += input.slice(p, end);
+            p = end - 1;
           }
           break;
 
         case S.FRAGMENT:
           if (c !== -1) {
-            const [text, n] = encodeCodePoint(input, p, fragmentSet);
-            url.fragment += text;
-            p += n - 1;
+            url.fragment += percentEncode(input, FRAGMENT_SET, p);
+            p = len - 1;
           }
           break;
       }
@@ -781,8 +837,9 @@
 
   function serializePath(url) {
     if (url.opaque) return url.path;
+    const path = url.path;
     let out = "";
-    for (const segment of url.path) out += "/" + segment;
+    for (let i = 0; i < path.length; i++) out += "/" + path[i];
     return out;
   }
 
@@ -806,47 +863,84 @@
     return out;
   }
 
-  // Absolute http(s)/ws(s) URLs made only of characters no parser step changes: lowercase scheme and
-  // host, a decimal port, path and query characters outside every percent-encode set, no "." or ".."
-  // segment, no fragment. fetch and Deno.serve see such URLs on every request; the state machine
-  // below costs ~50x more for them.
-  const SIMPLE_URL = /^(https?|wss?):\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::([0-9]{1,5}))?((?:\/[A-Za-z0-9\-_~!$&()*+,;=:@%.]*)*)(?:\?([A-Za-z0-9\-_~!$&()*+,;=:@%.\/?]*))?$/;
-  const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?=\/|$)/i;
+  // Absolute URLs of the special schemes but file, in the shape nearly every URL a program sees has:
+  // "scheme://[user[:password]@]host[:port][/path][?query][#fragment]" made only of characters that no
+  // percent-encode set of their component selects, the host plain ASCII (or an IPv6 literal). One
+  // regular expression (native code, fast even before the JIT compiles any JS) splits them; only case,
+  // ports, dot segments and IPv4 hosts are left to do. Anything else goes to the state machine below,
+  // which costs several times more per URL, most of all while still interpreted.
+  const SIMPLE_URL = new RegExp(
+    "^([A-Za-z][A-Za-z0-9+.-]*)://" +
+    "(?:([A-Za-z0-9!$%&'()*+,._~-]*)(?::([A-Za-z0-9!$%&'()*+,._~-]*))?@)?" + // userinfo: no USERINFO_SET character
+    "([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])" + // host
+    "(?::([0-9]*))?" +
+    "((?:/[!$-.0-;=@-\\[\\]-_a-z|~]*)*)" + // path: no PATH_SET character, nor "\\"
+    "(?:\\?([!$-&(-;=?-~]*))?" + // query: no SPECIAL_QUERY_SET character
+    "(?:#([!#-;=?-_a-~]*))?$"); // fragment: no FRAGMENT_SET character
 
   function parseSimple(input) {
     const m = SIMPLE_URL.exec(input);
-    if (m === null || m[2].includes("xn--") || DOT_SEGMENT.test(m[4])) return FAILURE;
-    let host = m[2];
-    if (endsInNumber(host)) {
+    if (m === null) return FAILURE;
+    const scheme = m[1].toLowerCase();
+    if (scheme === "file" || !isSpecialScheme(scheme)) return FAILURE;
+    let host = m[4].toLowerCase();
+    if (host.charCodeAt(0) === 0x5b) {
+      host = parseIPv6(host.slice(1, -1));
+    } else if (host.includes("xn--")) {
+      return FAILURE; // punycode labels need UTS #46 validation
+    } else if (endsInNumber(host)) {
       host = parseIPv4(host);
-      if (host === FAILURE) return FAILURE;
     }
+    if (host === FAILURE) return FAILURE;
     let port = null;
-    if (m[3] !== undefined) {
-      port = Number(m[3]);
+    if (m[5] !== undefined && m[5] !== "") {
+      port = Number(m[5]);
       if (port > 65535) return FAILURE;
-      if (port === specialPorts[m[1]]) port = null;
+      if (port === specialPorts[scheme]) port = null;
     }
     const url = newRecord();
-    url.scheme = m[1];
+    url.scheme = scheme;
+    if (m[2] !== undefined) {
+      url.username = m[2];
+      if (m[3] !== undefined) url.password = m[3];
+    }
     url.host = host;
     url.port = port;
-    url.path = m[4] === "" ? [""] : m[4].slice(1).split("/");
-    url.query = m[5] === undefined ? null : m[5];
+    url.path = simplePath(m[6]);
+    url.query = m[7] === undefined ? null : m[7];
+    url.fragment = m[8] === undefined ? null : m[8];
     return url;
   }
 
-  function parseUrl(input, baseText) {
-    if (baseText === undefined) {
-      const simple = parseSimple(input);
-      if (simple !== FAILURE) return simple;
+  /** The path state's segments for a special, non-file URL's path with no character to encode. */
+  function simplePath(text) {
+    if (text === "") return [""];
+    const segments = text.split("/");
+    // segments[0] is the empty string before the leading "/".
+    if (segments.length === 2 && !isSingleDot(segments[1]) && !isDoubleDot(segments[1])) return [segments[1]];
+    const path = [];
+    const last = segments.length - 1;
+    for (let i = 1; i <= last; i++) {
+      const segment = segments[i];
+      if (isDoubleDot(segment)) {
+        path.pop();
+        if (i === last) path.push("");
+      } else if (isSingleDot(segment)) {
+        if (i === last) path.push("");
+      } else {
+        path.push(segment);
+      }
     }
+    return path;
+  }
+
+  function parseUrl(input, baseText) {
     let base = null;
     if (baseText !== undefined) {
-      base = basicParse(baseText, null);
+      base = parseSimple(baseText) ?? basicParse(baseText, null);
       if (base === FAILURE) return FAILURE;
     }
-    return basicParse(input, base);
+    return parseSimple(input) ?? basicParse(input, base);
   }
 
   const toUSV = (v) => `${v}`.toWellFormed();
@@ -869,7 +963,8 @@
     let out = "";
     for (let i = 0; i < list.length; i++) {
       if (i > 0) out += "&";
-      out += percentEncodeString(list[i][0], formSet, true) + "=" + percentEncodeString(list[i][1], formSet, true);
+      out += percentEncode(list[i][0], FORM_SET, 0, list[i][0].length, true) + "=" +
+        percentEncode(list[i][1], FORM_SET, 0, list[i][1].length, true);
     }
     return out;
   }
@@ -1183,7 +1278,7 @@
     set password(value) {
       const r = URL.#rec(this);
       if (cannotHaveUserPassPort(r)) return;
-      r.password = percentEncodeString(toUSV(value), userinfoSet);
+      r.password = percentEncode(toUSV(value), USERINFO_SET);
     }
 
     get pathname() {
@@ -1240,7 +1335,7 @@
     set username(value) {
       const r = URL.#rec(this);
       if (cannotHaveUserPassPort(r)) return;
-      r.username = percentEncodeString(toUSV(value), userinfoSet);
+      r.username = percentEncode(toUSV(value), USERINFO_SET);
     }
 
     get searchParams() {
@@ -1286,7 +1381,7 @@
     URL, URLSearchParams, parseUrl, serializeUrl: serialize, percentDecode,
     // The state machine itself, for URLPattern's component canonicalization (44_urlpattern.js).
     basicParse, states: S, newRecord, serializeHost, serializePath, specialPorts,
-    percentEncodeC0: (s) => percentEncodeString(s, c0Control),
+    percentEncodeC0: (s) => percentEncode(s, C0_CONTROL_SET),
   };
   Object.assign(internal.webApis, { URL, URLSearchParams });
 })
