@@ -201,14 +201,16 @@
         internal.quit(0);
       },
     };
-    for (const [name, value] of Object.entries(fns)) {
-      Object.defineProperty(globalThis, name, { value, writable: true, enumerable: true, configurable: true });
-    }
-    Object.defineProperty(globalThis, "name", { value: workerName, writable: true, enumerable: true, configurable: true });
+    // One defineProperties call: each property defined on the global object costs ~20 µs in GraalJS.
+    Object.defineProperties(globalThis, {
+      postMessage: { value: fns.postMessage, writable: true, enumerable: true, configurable: true },
+      close: { value: fns.close, writable: true, enumerable: true, configurable: true },
+      name: { value: workerName, writable: true, enumerable: true, configurable: true },
+    });
     defineEventHandler(globalThis, "message", true);
-    Object.defineProperty(globalThis, "WorkerGlobalScope", { value: WorkerGlobalScope, writable: true, configurable: true });
-    Object.defineProperty(globalThis, "DedicatedWorkerGlobalScope", {
-      value: DedicatedWorkerGlobalScope, writable: true, configurable: true,
+    Object.defineProperties(globalThis, {
+      WorkerGlobalScope: { value: WorkerGlobalScope, writable: true, configurable: true },
+      DedicatedWorkerGlobalScope: { value: DedicatedWorkerGlobalScope, writable: true, configurable: true },
     });
   }
 

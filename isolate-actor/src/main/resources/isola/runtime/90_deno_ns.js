@@ -85,19 +85,24 @@
     Navigator: internal.navigator.Navigator,
   };
   delete globals.Window;
-  for (const [name, value] of Object.entries(globals)) {
-    Object.defineProperty(globalThis, name, { value, writable: true, enumerable: false, configurable: true });
+  // Each property defined alone on the global object costs ~20 µs in GraalJS (per isolate, measured
+  // with worker_density.js); one defineProperties call for all of them costs a fraction of that.
+  const descriptors = {};
+  for (const name of Object.keys(globals)) {
+    descriptors[name] = { value: globals[name], writable: true, enumerable: false, configurable: true };
   }
+  Object.defineProperties(globalThis, descriptors);
   // Deno defines `performance` as an enumerable value, the others as non-enumerable ones.
   const webApis = internal.webApis;
+  const apiDescriptors = {};
   for (const name of Object.keys(webApis)) {
     const enumerable = name === "performance";
     if (!internal.lazy.isLazyGlobal(name)) {
-      Object.defineProperty(globalThis, name, { value: webApis[name], writable: true, enumerable, configurable: true });
+      apiDescriptors[name] = { value: webApis[name], writable: true, enumerable, configurable: true };
       continue;
     }
     // Until first use, an accessor that loads the API's runtime file (06_lazy.js), then becomes the value.
-    Object.defineProperty(globalThis, name, {
+    apiDescriptors[name] = {
       get() {
         const value = webApis[name];
         Object.defineProperty(globalThis, name, { value, writable: true, enumerable, configurable: true });
@@ -108,31 +113,33 @@
       },
       enumerable,
       configurable: true,
-    });
+    };
   }
-  Object.defineProperty(globalThis, "Window", { value: internal.events.Window, writable: true, configurable: true });
-  Object.defineProperty(globalThis, "window", { get: () => undefined, configurable: true });
-  // Deno defines navigator as a getter.
-  Object.defineProperty(globalThis, "navigator", {
-    get: () => internal.navigator.navigator, enumerable: true, configurable: true,
+  Object.defineProperties(globalThis, apiDescriptors);
+  const nodeGlobal = (name, module) => ({
+    get() {
+      const exports = internal.node.builtin(module);
+      return module === "process" ? exports : exports[name];
+    },
+    set(value) {
+      Object.defineProperty(globalThis, name, { value, writable: true, enumerable: true, configurable: true });
+    },
+    enumerable: true,
+    configurable: true,
   });
-  Object.defineProperty(globalThis, "self", { value: globalThis, writable: true, configurable: true });
-  // Node's globals as Deno 2 has them in every script: getters (here loading the node: module on
-  // first use, so scripts that never touch them do not pay for it), and `global` as a plain value.
-  for (const [name, module] of [["process", "process"], ["Buffer", "buffer"], ["setImmediate", "timers"],
-    ["clearImmediate", "timers"]]) {
-    Object.defineProperty(globalThis, name, {
-      get() {
-        const exports = internal.node.builtin(module);
-        return module === "process" ? exports : exports[name];
-      },
-      set(value) {
-        Object.defineProperty(globalThis, name, { value, writable: true, enumerable: true, configurable: true });
-      },
-      enumerable: true,
-      configurable: true,
-    });
-  }
-  Object.defineProperty(globalThis, "global", { value: globalThis, writable: true, enumerable: true, configurable: true });
+  Object.defineProperties(globalThis, {
+    Window: { value: internal.events.Window, writable: true, configurable: true },
+    window: { get: () => undefined, configurable: true },
+    // Deno defines navigator as a getter.
+    navigator: { get: () => internal.navigator.navigator, enumerable: true, configurable: true },
+    self: { value: globalThis, writable: true, configurable: true },
+    // Node's globals as Deno 2 has them in every script: getters (here loading the node: module on
+    // first use, so scripts that never touch them do not pay for it), and `global` as a plain value.
+    process: nodeGlobal("process", "process"),
+    Buffer: nodeGlobal("Buffer", "buffer"),
+    setImmediate: nodeGlobal("setImmediate", "timers"),
+    clearImmediate: nodeGlobal("clearImmediate", "timers"),
+    global: { value: globalThis, writable: true, enumerable: true, configurable: true },
+  });
   if (internal.workers.isWorker) internal.workers.installWorkerGlobals();
 })
