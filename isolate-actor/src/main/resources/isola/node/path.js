@@ -61,6 +61,40 @@
     return res;
   }
 
+  /**
+   * Node's scan of a path's last segment, from the end down to `start`: where it starts, where it ends
+   * (trailing slashes excluded) and its last dot; `preDotState` tells a real extension (-1 or 1) from a
+   * leading dot (0). Shared by extname and parse.
+   */
+  function lastPart(path, start) {
+    let startDot = -1;
+    let startPart = 0;
+    let end = -1;
+    let matchedSlash = true;
+    let preDotState = 0;
+    for (let i = path.length - 1; i >= start; --i) {
+      const code = path.charCodeAt(i);
+      if (code === 47) {
+        if (!matchedSlash) {
+          startPart = i + 1;
+          break;
+        }
+        continue;
+      }
+      if (end === -1) {
+        matchedSlash = false;
+        end = i + 1;
+      }
+      if (code === 46) {
+        if (startDot === -1) startDot = i;
+        else if (preDotState !== 1) preDotState = 1;
+      } else if (startDot !== -1) {
+        preDotState = -1;
+      }
+    }
+    return { startDot, startPart, end, preDotState };
+  }
+
   const posix = {
     resolve(...args) {
       let resolvedPath = "";
@@ -221,31 +255,7 @@
 
     extname(path) {
       validateString(path, "path");
-      let startDot = -1;
-      let startPart = 0;
-      let end = -1;
-      let matchedSlash = true;
-      let preDotState = 0;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const code = path.charCodeAt(i);
-        if (code === 47) {
-          if (!matchedSlash) {
-            startPart = i + 1;
-            break;
-          }
-          continue;
-        }
-        if (end === -1) {
-          matchedSlash = false;
-          end = i + 1;
-        }
-        if (code === 46) {
-          if (startDot === -1) startDot = i;
-          else if (preDotState !== 1) preDotState = 1;
-        } else if (startDot !== -1) {
-          preDotState = -1;
-        }
-      }
+      const { startDot, startPart, end, preDotState } = lastPart(path, 0);
       if (startDot === -1 || end === -1 || preDotState === 0 ||
           (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1)) {
         return "";
@@ -275,32 +285,7 @@
       } else {
         start = 0;
       }
-      let startDot = -1;
-      let startPart = 0;
-      let end = -1;
-      let matchedSlash = true;
-      let i = path.length - 1;
-      let preDotState = 0;
-      for (; i >= start; --i) {
-        const code = path.charCodeAt(i);
-        if (code === 47) {
-          if (!matchedSlash) {
-            startPart = i + 1;
-            break;
-          }
-          continue;
-        }
-        if (end === -1) {
-          matchedSlash = false;
-          end = i + 1;
-        }
-        if (code === 46) {
-          if (startDot === -1) startDot = i;
-          else if (preDotState !== 1) preDotState = 1;
-        } else if (startDot !== -1) {
-          preDotState = -1;
-        }
-      }
+      const { startDot, startPart, end, preDotState } = lastPart(path, start);
       if (end !== -1) {
         const start2 = startPart === 0 && isAbsolute ? 1 : startPart;
         if (startDot === -1 || preDotState === 0 ||
