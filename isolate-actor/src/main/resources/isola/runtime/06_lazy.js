@@ -37,9 +37,8 @@
     { files: ["63_fetch.js"], internal: ["fetchApi"], globals: ["fetch"] },
   ];
 
+  // A global still waiting for its group is an accessor here; 90_deno_ns.js makes it one on globalThis too.
   const webApis = internal.webApis = {};
-  /** Global name -> true while it still waits for its group; 90_deno_ns.js makes these accessors too. */
-  const lazyGlobals = new Set();
 
   function dataProperty(target, key, value) {
     Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
@@ -79,7 +78,6 @@
       }
       for (const name of group.globals) {
         if (!Object.hasOwn(webApis, name)) throw new Error(`isola: ${group.files} did not define the global ${name}`);
-        lazyGlobals.delete(name);
       }
     };
   }
@@ -89,10 +87,7 @@
     const load = loader(group);
     for (const file of group.files) lazyFiles.add(file);
     for (const key of group.internal) lazyProperty(internal, key, load);
-    for (const name of group.globals) {
-      lazyProperty(webApis, name, load);
-      lazyGlobals.add(name);
-    }
+    for (const name of group.globals) lazyProperty(webApis, name, load);
   }
 
   internal.lazy = {
@@ -101,6 +96,5 @@
     NativeDecoder: globalThis.TextDecoder,
     /** The host skips these when it evaluates the runtime files at start-up. */
     files: lazyFiles,
-    isLazyGlobal: (name) => lazyGlobals.has(name),
   };
 })

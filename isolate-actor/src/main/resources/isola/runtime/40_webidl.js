@@ -9,9 +9,11 @@
     return error;
   }
 
-  function illegalInvocation() {
-    return withCode(new TypeError("Illegal invocation"), "ERR_INVALID_THIS");
+  /** Deno's WebIDL brand-check error (`message` defaults to Deno's usual wording). */
+  function invalidThis(message = "Illegal invocation") {
+    return withCode(new TypeError(message), "ERR_INVALID_THIS");
   }
+  const illegalInvocation = () => invalidThis();
 
   /** Throws "Illegal invocation" unless `self` carries `brand` (a private symbol of its class). */
   function assertBranded(self, brand) {
@@ -243,9 +245,6 @@
     const r = Slot.of(o);
     if (r === undefined || r.kind !== kind) throw invalidThis(message);
     return r;
-  }
-  function invalidThis(message = "Illegal invocation") {
-    return withCode(new TypeError(message), "ERR_INVALID_THIS");
   }
   function illegalConstructor() {
     return withCode(new TypeError("Illegal constructor"), "ERR_ILLEGAL_CONSTRUCTOR");

@@ -97,7 +97,7 @@
   const apiDescriptors = {};
   for (const name of Object.keys(webApis)) {
     const enumerable = name === "performance";
-    if (!internal.lazy.isLazyGlobal(name)) {
+    if (Object.getOwnPropertyDescriptor(webApis, name).get === undefined) {
       apiDescriptors[name] = { value: webApis[name], writable: true, enumerable, configurable: true };
       continue;
     }
