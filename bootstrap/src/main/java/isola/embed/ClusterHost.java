@@ -8,7 +8,9 @@ import com.sun.net.httpserver.HttpServer;
 import com.typesafe.config.Config;
 import isola.isolate.HostOutput;
 import isola.isolate.SharedEngine;
+import isola.ops.actors.ShardedNames;
 import isola.ops.http.HttpServer.Router;
+import isola.protocol.ActorMail;
 import isola.protocol.EntityCommand;
 import isola.protocol.EntityStatus;
 import isola.protocol.HttpRequestData;
@@ -87,6 +89,9 @@ public final class ClusterHost implements AutoCloseable {
         .withStopMessage(new EntityCommand.HandOff());
     String role = config.getString("isola.cluster.isolate-role");
     sharding.init(role.isEmpty() ? entity : entity.withRole(role));
+    // Mail to a script's name starts its isolate wherever it belongs, as a request to its route does.
+    ShardedNames names = ShardedNames.get(system);
+    for (String name : scripts.keySet()) names.add(name, entity(name));
 
     Manifest.Listen listen = manifest.listen() != null ? manifest.listen() : new Manifest.Listen("0.0.0.0", 8000);
     this.frontDoor = isola.ops.http.HttpServer.bind(listen.host(), listen.port(), new Router() {
@@ -134,6 +139,17 @@ public final class ClusterHost implements AutoCloseable {
    */
   public CompletionStage<EntityStatus> status(String name, Duration timeout) {
     return entity(name).ask(EntityCommand.Status::new, timeout);
+  }
+
+  /**
+   * Mails the named script from Java, through sharding (which starts its isolate if it is not running):
+   * it reaches the script's {@code register(name, handler)} under its own name, and an answer goes to
+   * {@code mail.replyTo()}. A mail the script has not taken within the request timeout (it never
+   * registered its name) gets {@code ActorMail.failure("No actor is registered as ...")} when it was
+   * an ask, and is dropped when it was not.
+   */
+  public void mail(String name, ActorMail mail) {
+    entity(name).tell(new EntityCommand.Mail(mail, System.currentTimeMillis() + requestTimeout.toMillis(), null));
   }
 
   private EntityRef<EntityCommand> entity(String name) {

@@ -2,25 +2,34 @@ package isola.embed;
 
 import isola.isolate.HostOutput;
 import isola.ops.http.BufferedExchange;
+import isola.ops.actors.ActorCall;
+import isola.protocol.ActorMail;
 import isola.protocol.EntityCommand;
 import isola.protocol.EntityStatus;
 import isola.protocol.HttpResponseData;
+import isola.protocol.MailReceipt;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 /**
  * One hosted script as a Cluster Sharding entity ({@code isola serve --cluster}), keyed by the script's
  * name: it runs the script's supervisor ({@link IsolateBridge}) as its child on whichever node the
  * shard lives, and turns the cross-node {@link EntityCommand}s into the bridge's local messages. An
- * HTTP request arrives whole and its response leaves whole ({@link BufferedExchange}).
+ * HTTP request arrives whole and its response leaves whole ({@link BufferedExchange}). Mail by the
+ * script's name ({@link EntityCommand.Mail}) goes to the registration the script made under its name,
+ * waiting (until the mail's deadline) for the isolate to start and register.
  *
  * <p>It is never passivated for idleness: op replies, timers and request bodies reach the isolate
  * directly, not through sharding, so an isolate busy with them would look idle to sharding. It stops
@@ -43,11 +52,22 @@ final class IsolateEntity {
 
   private record HandOffDue() {}
 
+  private record Listed(Receptionist.Listing listing) {}
+
+  private record MailDue() {}
+
+  /** How many mails may wait for the script to register its name; more are refused. */
+  static final int MAX_UNDELIVERED = 1_000;
+
   private final ActorContext<Object> ctx;
   private final String name;
   private final String node;
   private final ActorRef<Object> bridge;
   private int inFlight;
+  /** The script's registrations under its own name: where mail by name goes. */
+  private List<ActorRef<ActorMail>> registrations = List.of();
+  /** Mail that came before the script registered its name (its isolate starting, say). */
+  private final ArrayDeque<EntityCommand.Mail> undelivered = new ArrayDeque<>();
   /** Handed off, and no call can be on its way any more: stop once the last one is answered. */
   private boolean closing;
 
@@ -56,6 +76,8 @@ final class IsolateEntity {
     this.name = name;
     this.node = node;
     this.bridge = ctx.spawn(Isola.served(options, output, new CompletableFuture<>()), "isolate");
+    ctx.getSystem().receptionist().tell(Receptionist.subscribe(ActorMail.key(name),
+        ctx.messageAdapter(Receptionist.Listing.class, Listed::new)));
   }
 
   /** The entity for {@code name}; a name no script of the manifest has answers 404 and stops. */
@@ -105,7 +127,59 @@ final class IsolateEntity {
           return inFlight == 0 ? Behaviors.stopped() : Behaviors.same();
         })
         .onMessage(HandOffDue.class, d -> Behaviors.stopped())
+        .onMessage(EntityCommand.Mail.class, this::onMail)
+        .onMessage(Listed.class, this::onListed)
+        .onMessage(MailDue.class, d -> {
+          long now = System.currentTimeMillis();
+          undelivered.removeIf(mail -> mail.deliverBy() <= now && refuse(mail, ActorCall.notRegistered(name)));
+          return Behaviors.same();
+        })
+        .onSignal(PostStop.class, stop -> {
+          undelivered.forEach(mail -> refuse(mail, ActorCall.notRegistered(name)));
+          return Behaviors.same();
+        })
         .build();
+  }
+
+  private Behavior<Object> onMail(EntityCommand.Mail mail) {
+    if (!registrations.isEmpty()) {
+      deliver(mail);
+    } else if (undelivered.size() >= MAX_UNDELIVERED) {
+      refuse(mail, MAX_UNDELIVERED + " mails already wait for \"" + name + "\" to register its name");
+    } else {
+      undelivered.add(mail);
+      ctx.scheduleOnce(Duration.ofMillis(Math.max(0, mail.deliverBy() - System.currentTimeMillis())),
+          ctx.getSelf(), new MailDue());
+    }
+    return Behaviors.same();
+  }
+
+  /** Keeps the registrations this entity's isolate made (the listing is cluster-wide), then hands them the waiting mail. */
+  private Behavior<Object> onListed(Listed listed) {
+    String own = ctx.getSelf().path().toString() + "/";
+    registrations = listed.listing().getServiceInstances(ActorMail.key(name)).stream()
+        .filter(r -> r.path().toString().startsWith(own)).toList();
+    while (!registrations.isEmpty() && !undelivered.isEmpty()) deliver(undelivered.poll());
+    return Behaviors.same();
+  }
+
+  private void deliver(EntityCommand.Mail mail) {
+    registrations.get(ThreadLocalRandom.current().nextInt(registrations.size())).tell(mail.mail());
+    if (mail.receipt() != null) mail.receipt().tell(new MailReceipt(true, null));
+  }
+
+  /** Tells the sender its mail was not delivered; true, to drop it from the waiting ones. */
+  private boolean refuse(EntityCommand.Mail mail, String error) {
+    if (!tellRefusal(mail, error)) ctx.getLog().warn("A mail for \"{}\" was dropped: {}", name, error);
+    return true;
+  }
+
+  /** False when the mail has nobody to tell (a send from Java). */
+  private static boolean tellRefusal(EntityCommand.Mail mail, String error) {
+    if (mail.receipt() != null) mail.receipt().tell(new MailReceipt(false, error));
+    else if (mail.mail().replyTo() != null) mail.mail().replyTo().tell(ActorMail.failure(error));
+    else return false;
+    return true;
   }
 
   private static Behavior<EntityCommand> unknown(String name, String node) {
@@ -117,6 +191,10 @@ final class IsolateEntity {
         })
         .onMessage(EntityCommand.Status.class, get -> {
           get.replyTo().tell(new EntityStatus(node, name, "unknown", 0, null, null, 0, 0, 0));
+          return Behaviors.stopped();
+        })
+        .onMessage(EntityCommand.Mail.class, mail -> {
+          tellRefusal(mail, ActorCall.notRegistered(name));
           return Behaviors.stopped();
         })
         .onAnyMessage(m -> Behaviors.stopped())

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
 import isola.isolate.HostOutput;
+import isola.protocol.ActorMail;
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +100,70 @@ class ClusterHostTest {
           .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode());
       assertEquals("/e/y", Manifest.JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/e/y"))).body())
           .get("path").asText());
+    }
+  }
+
+  @Test
+  void mailByNameStartsTheScriptsIsolateThroughSharding(@TempDir Path dir) throws Throwable {
+    Files.writeString(dir.resolve("counter.js"), """
+        import { register } from "isola:actors";
+        let count = 0;
+        register("counter", (message) => ({ count: ++count, message }));
+        export default { fetch: () => new Response("counter") };
+        """);
+    Files.writeString(dir.resolve("silent.js"), "export default { fetch: () => new Response('silent') };\n");
+    Files.writeString(dir.resolve("front.js"), """
+        import { ask, send } from "isola:actors";
+        export default {
+          async fetch(req) {
+            const path = new URL(req.url).pathname;
+            try {
+              if (path === "/f/send") return new Response(String(await send("counter", "sent")));
+              if (path === "/f/silent") return Response.json(await ask("silent", 1, { timeout: 2000 }));
+              return Response.json(await ask("counter", { from: "front" }, { timeout: 50000 }));
+            } catch (e) {
+              return new Response(`${e.name}: ${e.message}`, { status: 500 });
+            }
+          },
+        };
+        """);
+    Files.writeString(dir.resolve("manifest.json"), """
+        { "listen": { "host": "127.0.0.1", "port": 0 },
+          "admin": { "host": "127.0.0.1", "port": 0 },
+          "scripts": [ { "name": "front", "module": "front.js", "routes": [ { "path": "/f" } ] },
+                       { "name": "counter", "module": "counter.js" },
+                       { "name": "silent", "module": "silent.js" } ] }
+        """);
+    int artery;
+    try (ServerSocket s = new ServerSocket(0)) {
+      artery = s.getLocalPort();
+    }
+    Config config = ClusterConfig.of(null, "127.0.0.1:" + artery, null, null)
+        .withValue("isola.cluster.request-timeout", ConfigValueFactory.fromAnyRef("60s"));
+    try (ClusterHost host = ClusterHost.start(dir.resolve("manifest.json"),
+        new HostOutput(new ByteArrayOutputStream(), new ByteArrayOutputStream()), config)) {
+      String base = "http://127.0.0.1:" + host.address().getPort();
+      String admin = "http://127.0.0.1:" + host.adminAddress().getPort();
+      JsonNode before = Manifest.JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin + "/cluster"))).body());
+      assertTrue(before.get("isolates").get("counter").isNull(), "counter has no route and was not mailed yet: " + before);
+
+      // counter has no route: the ask starts its isolate, which registers its name, and then answers.
+      HttpResponse<String> asked = send(HttpRequest.newBuilder(URI.create(base + "/f")));
+      assertEquals(200, asked.statusCode(), asked.body());
+      assertEquals("{\"count\":1,\"message\":{\"from\":\"front\"}}", asked.body());
+      assertEquals("undefined", send(HttpRequest.newBuilder(URI.create(base + "/f/send"))).body());
+
+      // From Java, through sharding too.
+      TestProbe<ActorMail> probe = TestProbe.create(host.system());
+      host.mail("counter", ActorMail.of(Manifest.JSON.readTree("{\"from\":\"java\"}"), probe.getRef()));
+      ActorMail answer = probe.expectMessageClass(ActorMail.class, Duration.ofSeconds(30));
+      assertEquals("{\"count\":3,\"message\":{\"from\":\"java\"}}", answer.body().toString());
+
+      // A script that never registers its name: the mail waits, then the sender hears nobody took it.
+      HttpResponse<String> silent = send(HttpRequest.newBuilder(URI.create(base + "/f/silent")));
+      assertEquals("NotFound: No actor is registered as \"silent\"", silent.body());
+      JsonNode after = Manifest.JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin + "/cluster"))).body());
+      assertEquals(host.node(), after.get("isolates").get("counter").asText());
     }
   }
 

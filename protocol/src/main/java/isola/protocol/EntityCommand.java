@@ -16,6 +16,15 @@ public sealed interface EntityCommand extends CborSerializable {
   record HttpCall(HttpRequestData request, long answerBy, ActorRef<HttpResponseData> replyTo)
       implements EntityCommand {}
 
+  /**
+   * A mail by name for the script ({@code send}/{@code ask} of isola:actors, or a Java actor through
+   * {@code ClusterHost.mail}): the entity starts the isolate if it is not running and hands the mail to
+   * the registration the script made under its own name ({@code register(name, handler)}). If there is
+   * none by {@code deliverBy} (epoch milliseconds), {@code receipt} hears so, or, without a receipt, an
+   * asker gets a failure. {@code receipt} (may be null) also hears of a delivery.
+   */
+  record Mail(ActorMail mail, long deliverBy, ActorRef<MailReceipt> receipt) implements EntityCommand {}
+
   /** Where the isolate runs and how it is doing. */
   record Status(ActorRef<EntityStatus> replyTo) implements EntityCommand {}
 
