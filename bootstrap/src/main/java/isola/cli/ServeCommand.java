@@ -53,9 +53,14 @@ final class ServeCommand extends RunCommand {
   @Option(names = "--role", paramLabel = "ROLE", split = ",", description = "Cluster roles of this node")
   List<String> roles;
 
+  @Option(names = "--management", paramLabel = "HOST:PORT",
+      description = "Serve Pekko Management's health checks and cluster endpoints here (docs/cluster.md)")
+  String management;
+
   @Override
   public Integer call() {
-    boolean clustered = cluster || clusterConfig != null || node != null || seeds != null || roles != null;
+    boolean clustered = cluster || clusterConfig != null || node != null || seeds != null || roles != null
+        || management != null;
     if (manifest == null && clustered) {
       System.err.println("error: --cluster and its flags need --manifest FILE");
       return 1;
@@ -78,17 +83,22 @@ final class ServeCommand extends RunCommand {
 
   private Integer callCluster() {
     if (!cluster) {
-      System.err.println("error: --cluster-config, --node, --seed and --role need --cluster");
+      System.err.println("error: --cluster-config, --node, --seed, --role and --management need --cluster");
       return 1;
     }
     try {
-      var config = ClusterConfig.forProcess(ClusterConfig.of(clusterConfig, node, seeds, roles));
+      var config = ClusterConfig.of(clusterConfig, node, seeds, roles);
+      if (management != null) config = ClusterConfig.withManagement(config, management);
+      config = ClusterConfig.forProcess(config);
       ClusterHost host = ClusterHost.start(manifest, ProgramHost.processOutput(), config);
       var at = host.address();
       var admin = host.adminAddress();
       System.err.println("isola serve: Listening on http://" + at.getHostString() + ":" + at.getPort() + "/"
           + " (cluster node " + host.node()
-          + (admin == null ? "" : ", admin on http://" + admin.getHostString() + ":" + admin.getPort() + "/cluster") + ")");
+          + (admin == null ? "" : ", admin on http://" + admin.getHostString() + ":" + admin.getPort() + "/cluster")
+          + (host.managementAddress() == null ? "" : ", management on http://" + host.managementAddress().getHostString()
+              + ":" + host.managementAddress().getPort() + "/ready")
+          + ")");
       // Coordinated shutdown ends the process: on SIGTERM, or when the cluster downs this node.
       new java.util.concurrent.CountDownLatch(1).await();
       return 0;

@@ -55,6 +55,17 @@ public final class ClusterConfig {
     return config;
   }
 
+  /** Turns on Pekko Management's HTTP endpoints ({@code HOST:PORT}) for a node's configuration. */
+  public static Config withManagement(Config config, String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    if (colon < 0) throw new IllegalArgumentException("--management wants HOST:PORT, not \"" + hostPort + "\"");
+    return ConfigFactory.empty()
+        .withValue("isola.cluster.management", ConfigValueFactory.fromAnyRef(true))
+        .withValue("pekko.management.http.hostname", ConfigValueFactory.fromAnyRef(hostPort.substring(0, colon)))
+        .withValue("pekko.management.http.port", ConfigValueFactory.fromAnyRef(Integer.parseInt(hostPort.substring(colon + 1))))
+        .withFallback(config);
+  }
+
   /**
    * For a node run by the CLI: SIGTERM leaves the cluster gracefully (coordinated shutdown from the
    * JVM's shutdown hook), and a node the cluster downed exits rather than serve on alone.

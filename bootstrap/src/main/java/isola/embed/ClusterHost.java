@@ -46,6 +46,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.management.javadsl.PekkoManagement;
 
 /**
  * {@code isola serve --manifest FILE --cluster}: this JVM is one node of a Pekko cluster whose nodes
@@ -68,6 +69,7 @@ public final class ClusterHost implements AutoCloseable {
   private final HashCodeMessageExtractor<EntityCommand> shards;
   private final isola.ops.http.HttpServer frontDoor;
   private final HttpServer admin;
+  private final InetSocketAddress management;
 
   private ClusterHost(Manifest manifest, Path base, HostOutput output, Config config) throws Throwable {
     // An isolate may come here any time (failover, a rebalance): its first request should not wait
@@ -108,6 +110,7 @@ public final class ClusterHost implements AutoCloseable {
       }
     });
     this.admin = manifest.admin() == null ? null : startAdmin(manifest.admin());
+    this.management = config.getBoolean("isola.cluster.management") ? startManagement() : null;
     leaveGracefully();
   }
 
@@ -122,6 +125,11 @@ public final class ClusterHost implements AutoCloseable {
 
   public InetSocketAddress adminAddress() {
     return admin == null ? null : admin.getAddress();
+  }
+
+  /** Where Pekko Management's HTTP endpoints listen ({@code --management}), or null. */
+  public InetSocketAddress managementAddress() {
+    return management;
   }
 
   /** This node's Artery address, {@code host:port}. */
@@ -204,6 +212,17 @@ public final class ClusterHost implements AutoCloseable {
   }
 
   // ---- admin endpoint ----
+
+  /**
+   * Pekko Management's endpoints (health checks for an orchestrator's probes, members and shards as
+   * Pekko reports them), next to isola's own admin endpoint, which knows scripts and isolates. A port
+   * that cannot be bound fails the node's start, as the front door's does.
+   */
+  private InetSocketAddress startManagement() throws Exception {
+    PekkoManagement.get(system).start().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    Config http = system.settings().config().getConfig("pekko.management.http");
+    return InetSocketAddress.createUnresolved(http.getString("hostname"), http.getInt("port"));
+  }
 
   private HttpServer startAdmin(Manifest.Listen listen) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(listen.host(), listen.port()), 16);

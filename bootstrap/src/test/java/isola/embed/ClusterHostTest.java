@@ -104,7 +104,7 @@ class ClusterHostTest {
   }
 
   @Test
-  void mailByNameStartsTheScriptsIsolateThroughSharding(@TempDir Path dir) throws Throwable {
+  void mailByNameStartsTheScriptsIsolateThroughShardingAndPekkoManagementServes(@TempDir Path dir) throws Throwable {
     Files.writeString(dir.resolve("counter.js"), """
         import { register } from "isola:actors";
         let count = 0;
@@ -138,7 +138,12 @@ class ClusterHostTest {
     try (ServerSocket s = new ServerSocket(0)) {
       artery = s.getLocalPort();
     }
-    Config config = ClusterConfig.of(null, "127.0.0.1:" + artery, null, null)
+    int management;
+    try (ServerSocket s = new ServerSocket(0)) {
+      management = s.getLocalPort();
+    }
+    Config config = ClusterConfig.withManagement(ClusterConfig.of(null, "127.0.0.1:" + artery, null, null),
+            "127.0.0.1:" + management)
         .withValue("isola.cluster.request-timeout", ConfigValueFactory.fromAnyRef("60s"));
     try (ClusterHost host = ClusterHost.start(dir.resolve("manifest.json"),
         new HostOutput(new ByteArrayOutputStream(), new ByteArrayOutputStream()), config)) {
@@ -164,6 +169,19 @@ class ClusterHostTest {
       assertEquals("NotFound: No actor is registered as \"silent\"", silent.body());
       JsonNode after = Manifest.JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin + "/cluster"))).body());
       assertEquals(host.node(), after.get("isolates").get("counter").asText());
+
+      // Pekko Management next to the admin endpoint: probes, and the cluster as Pekko sees it, read-only.
+      String pekko = "http://127.0.0.1:" + management;
+      assertEquals(200, send(HttpRequest.newBuilder(URI.create(pekko + "/ready"))).statusCode());
+      assertEquals(200, send(HttpRequest.newBuilder(URI.create(pekko + "/alive"))).statusCode());
+      JsonNode members = Manifest.JSON.readTree(send(HttpRequest.newBuilder(URI.create(pekko + "/cluster/members"))).body());
+      assertEquals("pekko://isola@" + host.node(), members.get("selfNode").asText());
+      assertEquals("Up", members.get("members").get(0).get("status").asText());
+      JsonNode shards = Manifest.JSON.readTree(send(HttpRequest.newBuilder(URI.create(pekko + "/cluster/shards/isolate"))).body());
+      assertEquals(3, shards.get("regions").size(), shards.toString());
+      HttpResponse<String> leave = send(HttpRequest.newBuilder(URI.create(pekko + "/cluster/members/pekko://isola@" + host.node()))
+          .PUT(HttpRequest.BodyPublishers.ofString("operation=Leave")).header("content-type", "application/x-www-form-urlencoded"));
+      assertTrue(leave.statusCode() >= 400, "a read-only management endpoint took a leave: " + leave.statusCode());
     }
   }
 
