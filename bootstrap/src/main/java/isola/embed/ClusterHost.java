@@ -1,5 +1,6 @@
 package isola.embed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -158,6 +159,16 @@ public final class ClusterHost implements AutoCloseable {
    */
   public void mail(String name, ActorMail mail) {
     entity(name).tell(new EntityCommand.Mail(mail, System.currentTimeMillis() + requestTimeout.toMillis(), null));
+  }
+
+  /**
+   * Asks the named script from Java as {@link #mail} does, for callers that are not actors: completes
+   * with the script's answer, or {@code ActorMail.failure(...)} (it threw, or never registered its
+   * name), or fails after {@code timeout}.
+   */
+  public CompletionStage<ActorMail> ask(String name, JsonNode body, Duration timeout) {
+    long deliverBy = System.currentTimeMillis() + Math.min(timeout.toMillis(), requestTimeout.toMillis());
+    return entity(name).ask(replyTo -> new EntityCommand.Mail(ActorMail.of(body, replyTo), deliverBy, null), timeout);
   }
 
   private EntityRef<EntityCommand> entity(String name) {

@@ -163,6 +163,9 @@ class ClusterHostTest {
       host.mail("counter", ActorMail.of(Manifest.JSON.readTree("{\"from\":\"java\"}"), probe.getRef()));
       ActorMail answer = probe.expectMessageClass(ActorMail.class, Duration.ofSeconds(30));
       assertEquals("{\"count\":3,\"message\":{\"from\":\"java\"}}", answer.body().toString());
+      ActorMail asked4 = host.ask("counter", Manifest.JSON.readTree("4"), Duration.ofSeconds(30))
+          .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals("{\"count\":4,\"message\":4}", asked4.body().toString());
 
       // A script that never registers its name: the mail waits, then the sender hears nobody took it.
       HttpResponse<String> silent = send(HttpRequest.newBuilder(URI.create(base + "/f/silent")));
