@@ -253,7 +253,7 @@
   Object.defineProperty(globalThis, listenersOf, { value: new Map() });
 
   const globalHandlers = new Map();
-  for (const type of ["load", "beforeunload", "unload", "error", "unhandledrejection", "rejectionhandled"]) {
+  for (const type of ["load", "beforeunload", "unload", "error", "unhandledrejection"]) {
     Object.defineProperty(globalThis, `on${type}`, {
       get() { return globalHandlers.get(type) ?? null; },
       set(value) { globalHandlers.set(type, typeof value === "function" ? value : null); },

@@ -92,8 +92,8 @@
 
   internal.lazy = {
     // GraalJS's own (js.text-encoding), which 42_encoding.js wraps: the globals are ours by the time it loads.
-    NativeEncoder: globalThis.TextEncoder,
-    NativeDecoder: globalThis.TextDecoder,
+    NativeEncoder: internal.nativeText.TextEncoder,
+    NativeDecoder: internal.nativeText.TextDecoder,
     /** The host skips these when it evaluates the runtime files at start-up. */
     files: lazyFiles,
   };

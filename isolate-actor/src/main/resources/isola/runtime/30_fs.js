@@ -33,7 +33,7 @@
     return new Uint8Array(buffer);
   }
 
-  const encoder = new TextEncoder();
+  const encoder = new internal.nativeText.TextEncoder();
 
   function throwIfAborted(signal) {
     if (signal?.aborted) {

@@ -186,10 +186,6 @@
   /** The worker's global object takes Deno's worker shape; called last by 90_deno_ns.js. */
   function installWorkerGlobals() {
     Object.setPrototypeOf(globalThis, DedicatedWorkerGlobalScope.prototype);
-    // GraalJS's own tag ("global") would hide the prototype's.
-    delete globalThis[Symbol.toStringTag];
-    delete globalThis.Window;
-    delete globalThis.window;
     const fns = {
       postMessage(message, transferOrOptions = undefined) {
         const prefix = "Failed to execute 'postMessage' on 'DedicatedWorkerGlobalScope'";

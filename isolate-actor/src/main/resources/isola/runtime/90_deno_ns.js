@@ -127,12 +127,38 @@
     enumerable: true,
     configurable: true,
   });
+  // A worker's global has no Window (61_workers.js gives it the worker's shape).
+  if (!internal.workers.isWorker) {
+    let closing = false;
+    function Location() {
+      throw new TypeError("Illegal constructor");
+    }
+    Object.defineProperty(Location.prototype, Symbol.toStringTag, { value: "Location", configurable: true });
+    Object.defineProperties(globalThis, {
+      Window: { value: internal.events.Window, writable: true, configurable: true },
+      Location: { value: Location, writable: true, configurable: true },
+      // Deno has a location only under --location, which isola does not take.
+      location: { value: undefined, writable: true, configurable: true },
+      name: { value: "", writable: true, enumerable: true, configurable: true },
+      closed: { get: () => closing, set() {}, enumerable: true, configurable: true },
+      // As Deno: the script's current task and its microtasks finish, then the program exits 0.
+      close: {
+        value: function windowClose() {
+          if (closing) return;
+          closing = true;
+          Promise.resolve().then(() => internal.timers.setTimeout(() => exit(0), 0));
+        },
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      },
+    });
+  }
   Object.defineProperties(globalThis, {
-    Window: { value: internal.events.Window, writable: true, configurable: true },
-    window: { get: () => undefined, configurable: true },
     // Deno defines navigator as a getter.
     navigator: { get: () => internal.navigator.navigator, enumerable: true, configurable: true },
-    self: { value: globalThis, writable: true, configurable: true },
+    // Deno's self ignores assignment.
+    self: { get: () => globalThis, set() {}, enumerable: true, configurable: true },
     // Node's globals as Deno 2 has them in every script: getters (here loading the node: module on
     // first use, so scripts that never touch them do not pay for it), and `global` as a plain value.
     process: nodeGlobal("process", "process"),

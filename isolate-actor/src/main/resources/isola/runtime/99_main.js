@@ -4,13 +4,6 @@
   "use strict";
   const { Event } = internal.events;
 
-  // DESIGN.md rule 2: nothing of the host but ops.
-  for (const name of ["Graal", "quit", "print", "printErr", "load", "loadWithNewGlobal", "read",
-    "readbuffer", "readline", "Polyglot", "Java", "Packages", "java", "javax", "com", "org", "edu",
-    "net", "arguments", "scriptArgs"]) {
-    delete globalThis[name];
-  }
-
   // import.meta completion, called from the first line of each module that uses import.meta
   // (see ModuleFileSystem).
   Object.defineProperty(globalThis, Symbol.for("isola.importMeta"), {
