@@ -3,8 +3,12 @@
 // - stat_concurrent   1,000 `Deno.stat(path)` started at once, then awaited together
 // - stat_sync         `Deno.statSync(path)` in a loop
 // The file is this script (bench/run grants --allow-read for bench/js, so the permission check is
-// a scoped one, as for most real scripts).
-import { measure, msPerCall, now, quick, report } from "./_harness.js";
+// a scoped one, as for most real scripts). Each warms up for at least 15 s: isola's async stat keeps
+// getting faster for ~20 s while Graal compiles the op and promise paths (1,000 at once: 40k/s after
+// 2 s, 130k/s after 15 s), and steady-looking samples before that would stop an early warm-up.
+import { measure as measureAfter, msPerCall, now, quick, report } from "./_harness.js";
+
+const measure = (sample) => measureAfter(sample, { minWarmupMs: 15000, maxWarmupMs: 40000 });
 
 const path = new URL(import.meta.url).pathname;
 
