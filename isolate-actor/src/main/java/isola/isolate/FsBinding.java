@@ -55,12 +55,12 @@ final class FsBinding {
   void register(Map<String, Object> ops) {
     pathOp(ops, "op_fs_read_file", (a, i) -> {
       String p = display(a[i]);
-      return new FsOp.ReadFile(checked(PermissionKind.READ, p, true, "readfile").toString(), p,
+      return new FsOp.ReadFile(checked(PermissionKind.READ, p, true, "readfile"), p,
           a[i + 1].asBoolean());
     });
     pathOp(ops, "op_fs_write_file", (a, i) -> {
       String p = display(a[i]);
-      return new FsOp.WriteFile(checked(PermissionKind.WRITE, p, true, "writefile").toString(), p,
+      return new FsOp.WriteFile(checked(PermissionKind.WRITE, p, true, "writefile"), p,
           JsValues.bytes(a[i + 1]), a[i + 2].asBoolean(), a[i + 3].asBoolean(), a[i + 4].asBoolean(),
           optionalInt(a[i + 5]));
     });
@@ -78,21 +78,20 @@ final class FsBinding {
     pathOp(ops, "op_fs_stat", (a, i) -> {
       String p = display(a[i]);
       boolean follow = a[i + 1].asBoolean();
-      Path path = checked(PermissionKind.READ, p, follow, follow ? "stat" : "lstat");
-      return new FsOp.Stat(path.toString(), p, follow);
+      return new FsOp.Stat(checked(PermissionKind.READ, p, follow, follow ? "stat" : "lstat"), p, follow);
     });
     pathOp(ops, "op_fs_read_dir", (a, i) -> {
       String p = display(a[i]);
-      return new FsOp.ReadDir(checked(PermissionKind.READ, p, true, "readdir").toString(), p);
+      return new FsOp.ReadDir(checked(PermissionKind.READ, p, true, "readdir"), p);
     });
     pathOp(ops, "op_fs_mkdir", (a, i) -> {
       String p = display(a[i]);
-      return new FsOp.Mkdir(checked(PermissionKind.WRITE, p, true, "mkdir").toString(), p,
+      return new FsOp.Mkdir(checked(PermissionKind.WRITE, p, true, "mkdir"), p,
           a[i + 1].asBoolean(), optionalInt(a[i + 2]));
     });
     pathOp(ops, "op_fs_remove", (a, i) -> {
       String p = display(a[i]);
-      return new FsOp.Remove(checked(PermissionKind.WRITE, p, false, "remove").toString(), p,
+      return new FsOp.Remove(checked(PermissionKind.WRITE, p, false, "remove"), p,
           a[i + 1].asBoolean());
     });
     pathOp(ops, "op_fs_rename", (a, i) -> {
@@ -108,9 +107,9 @@ final class FsBinding {
     pathOp(ops, "op_fs_copy_file", (a, i) -> {
       String from = display(a[i]);
       String to = display(a[i + 1]);
-      Path src = checked(PermissionKind.READ, from, true, "copy");
-      Path dst = checked(PermissionKind.WRITE, to, true, "copy");
-      return new FsOp.CopyFile(src.toString(), from, dst.toString(), to);
+      String src = checked(PermissionKind.READ, from, true, "copy");
+      String dst = checked(PermissionKind.WRITE, to, true, "copy");
+      return new FsOp.CopyFile(src, from, dst, to);
     });
     pathOp(ops, "op_fs_link", (a, i) -> {
       String existing = display(a[i]);
@@ -132,30 +131,30 @@ final class FsBinding {
     });
     pathOp(ops, "op_fs_read_link", (a, i) -> {
       String p = display(a[i]);
-      return new FsOp.ReadLink(checked(PermissionKind.READ, p, false, "readlink").toString(), p);
+      return new FsOp.ReadLink(checked(PermissionKind.READ, p, false, "readlink"), p);
     });
     pathOp(ops, "op_fs_realpath", (a, i) -> {
       String p = display(a[i]);
-      return new FsOp.RealPath(checked(PermissionKind.READ, p, true, "realpath").toString(), p);
+      return new FsOp.RealPath(checked(PermissionKind.READ, p, true, "realpath"), p);
     });
     pathOp(ops, "op_fs_truncate", (a, i) -> {
       String p = display(a[i]);
-      return new FsOp.Truncate(checked(PermissionKind.WRITE, p, true, "truncate").toString(), p,
+      return new FsOp.Truncate(checked(PermissionKind.WRITE, p, true, "truncate"), p,
           (long) a[i + 1].asDouble());
     });
     pathOp(ops, "op_fs_chmod", (a, i) -> {
       String p = display(a[i]);
-      return new FsOp.Chmod(checked(PermissionKind.WRITE, p, true, "chmod").toString(), p,
+      return new FsOp.Chmod(checked(PermissionKind.WRITE, p, true, "chmod"), p,
           a[i + 1].asInt());
     });
     pathOp(ops, "op_fs_chown", (a, i) -> {
       String p = display(a[i]);
-      return new FsOp.Chown(checked(PermissionKind.WRITE, p, true, "chown").toString(), p,
+      return new FsOp.Chown(checked(PermissionKind.WRITE, p, true, "chown"), p,
           optionalInt(a[i + 1]), optionalInt(a[i + 2]));
     });
     pathOp(ops, "op_fs_utime", (a, i) -> {
       String p = display(a[i]);
-      return new FsOp.Utime(checked(PermissionKind.WRITE, p, true, "utime").toString(), p,
+      return new FsOp.Utime(checked(PermissionKind.WRITE, p, true, "utime"), p,
           a[i + 1].asDouble(), a[i + 2].asDouble());
     });
     pathOp(ops, "op_fs_make_temp", (a, i) -> {
@@ -169,8 +168,8 @@ final class FsBinding {
         return new FsOp.MakeTemp(tmp.toString(), null, prefix, suffix, directory);
       }
       String dir = display(a[i]);
-      Path path = checked(PermissionKind.WRITE, dir, true, verb);
-      return new FsOp.MakeTemp(path.toString(), dir, prefix, suffix, directory);
+      return new FsOp.MakeTemp(checked(PermissionKind.WRITE, dir, true, verb), dir, prefix, suffix,
+          directory);
     });
 
     ops.put("op_fs_cwd", (ProxyExecutable) args -> cwd.get().toString());
@@ -240,18 +239,21 @@ final class FsBinding {
     cwd.set(path);
   }
 
-  /** Resolves and checks one path. {@code verb} names the op in errors about the path itself. */
-  private Path checked(PermissionKind kind, String shown, boolean followLast, String verb)
+  /**
+   * Resolves and checks one path; the path the op should use. {@code verb} names the op in errors
+   * about the path itself.
+   */
+  private String checked(PermissionKind kind, String shown, boolean followLast, String verb)
       throws OpException {
-    // Resolving symlinks (a realpath per op) only serves the check: with the kind granted whole, the
-    // OS resolves the path itself. This made a statSync ~30% cheaper.
+    // Resolving symlinks only serves the check: with the kind granted whole, the OS resolves the path
+    // itself. This made a statSync ~30% cheaper. An absolute path comes normalized from display().
     if (permissions.allowsAll(kind)) {
       validate(shown, verb);
-      return cwd.get().resolve(shown);
+      return shown.startsWith("/") ? shown : cwd.get().resolve(shown).toString();
     }
     Path path = resolve(shown, followLast, verb);
     permissions.checkPath(kind, path, shown);
-    return path;
+    return path.toString();
   }
 
   private Path resolve(String shown, boolean followLast, String verb) throws OpException {
@@ -281,8 +283,23 @@ final class FsBinding {
    */
   private static String display(Value v) {
     String s = v.asString();
-    if (!s.startsWith("/") || s.indexOf('\0') >= 0) return s;
+    if (!s.startsWith("/") || s.indexOf('\0') >= 0 || isNormal(s)) return s;
     return Path.of(s).normalize().toString();
+  }
+
+  /** Whether an absolute path is already as Path.normalize() leaves it: no empty, "." or ".." names. */
+  private static boolean isNormal(String s) {
+    int n = s.length();
+    if (n > 1 && s.charAt(n - 1) == '/') return false;
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) != '/') continue;
+      int end = s.indexOf('/', i + 1);
+      int length = (end < 0 ? n : end) - i - 1;
+      if (length == 0 && n > 1) return false;
+      if (length == 1 && s.charAt(i + 1) == '.') return false;
+      if (length == 2 && s.charAt(i + 1) == '.' && s.charAt(i + 2) == '.') return false;
+    }
+    return true;
   }
 
   private static String tempDir() {

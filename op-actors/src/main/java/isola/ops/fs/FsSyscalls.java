@@ -54,8 +54,8 @@ public final class FsSyscalls {
       case FsOp.ReadFile o -> readFile(o);
       case FsOp.Open o -> OpenFile.open(o);
       case FsOp.WriteFile o -> writeFile(o);
-      case FsOp.Stat o -> NativeStat.stat(Path.of(o.path()), o.followLinks(),
-          FsErrors.context(o.followLinks() ? "stat" : "lstat", o.shown()));
+      case FsOp.Stat o ->
+          NativeStat.stat(o.path(), o.followLinks(), o.followLinks() ? "stat" : "lstat", o.shown());
       case FsOp.ReadDir o -> readDir(o);
       case FsOp.Mkdir o -> mkdir(o);
       case FsOp.Remove o -> remove(o);

@@ -5,16 +5,12 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import isola.ops.NativeCalls;
 import isola.protocol.FileInfo;
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -32,57 +28,39 @@ final class NativeStat {
   private static final int STATX_BASIC_AND_BTIME = 0x7ff | 0x800;
   private static final int STATX_BTIME = 0x800;
 
-  private static final MethodHandle STATX;
-  private static final VarHandle ERRNO;
-  private static final StructLayout CAPTURE;
-
-  static {
-    MethodHandle statx = null;
-    StructLayout capture = null;
-    VarHandle errno = null;
-    try {
-      Linker linker = Linker.nativeLinker();
-      capture = Linker.Option.captureStateLayout();
-      errno = capture.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-      var symbol = linker.defaultLookup().find("statx");
-      if (symbol.isPresent()) {
-        statx = linker.downcallHandle(
-            symbol.get(),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS),
-            Linker.Option.captureCallState("errno"));
-      }
-    } catch (RuntimeException | Error e) {
-      // No native access (or another OS): the JDK attributes below are the fallback.
-      statx = null;
-    }
-    STATX = statx;
-    CAPTURE = capture;
-    ERRNO = errno;
-  }
+  private static final MethodHandle STATX = NativeCalls.downcall("statx",
+      FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
 
   private NativeStat() {}
 
-  /** Stats {@code path}; {@code context} is the error suffix (null for an open file's stat). */
-  static FileInfo stat(Path path, boolean followLinks, String context) throws isola.ops.OpException {
-    if (STATX == null) return viaJdk(path, followLinks, context);
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(CAPTURE);
-      MemorySegment name = arena.allocateFrom(path.toString());
-      MemorySegment buf = arena.allocate(256, 8);
-      int rc = (int) STATX.invokeExact(state, AT_FDCWD, name,
+  /**
+   * Stats {@code path}. {@code verb} and {@code shown} make the error's context ({@code stat '<p>'});
+   * a null verb gives none (an open file's stat). The context is only built when the call fails.
+   */
+  static FileInfo stat(String path, boolean followLinks, String verb, String shown)
+      throws isola.ops.OpException {
+    if (STATX == null) return viaJdk(Path.of(path), followLinks, context(verb, shown));
+    NativeCalls.Scratch scratch = NativeCalls.scratch();
+    try {
+      MemorySegment buf = scratch.out;
+      int rc = (int) STATX.invokeExact(scratch.errnoState, AT_FDCWD, scratch.cString(path),
           followLinks ? 0 : AT_SYMLINK_NOFOLLOW, STATX_BASIC_AND_BTIME, buf);
       if (rc != 0) {
-        int errno = (int) ERRNO.get(state, 0L);
+        int errno = scratch.errno();
         Errno known = Errno.ofNumber(errno);
-        if (known == null) throw FsErrors.of(new IOException("os error " + errno), context);
-        throw FsErrors.of(known, context);
+        if (known == null) throw FsErrors.of(new IOException("os error " + errno), context(verb, shown));
+        throw FsErrors.of(known, context(verb, shown));
       }
       return fromStatx(buf);
     } catch (isola.ops.OpException e) {
       throw e;
     } catch (Throwable e) {
-      throw FsErrors.of(e, context);
+      throw FsErrors.of(e, context(verb, shown));
     }
+  }
+
+  private static String context(String verb, String shown) {
+    return verb == null ? null : FsErrors.context(verb, shown);
   }
 
   private static FileInfo fromStatx(MemorySegment b) {

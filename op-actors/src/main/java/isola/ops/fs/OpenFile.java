@@ -56,7 +56,7 @@ public final class OpenFile implements AutoCloseable {
           setLength(channel, Math.max(0, t.length()));
           yield null;
         }
-        case FileOp.Stat s -> NativeStat.stat(path, true, null);
+        case FileOp.Stat s -> NativeStat.stat(path.toString(), true, null, null);
         case FileOp.Sync s -> {
           channel.force(true);
           yield null;

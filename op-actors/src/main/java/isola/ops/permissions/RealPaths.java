@@ -19,6 +19,7 @@ public final class RealPaths {
    */
   public static Path resolve(Path cwd, String path, boolean followLast) {
     Path abs = cwd.resolve(path);
+    if (SymlinkFreePaths.test(abs.toString(), followLast)) return abs.normalize();
     Path name = abs.getFileName();
     if (followLast || name == null || name.toString().equals("..") || name.toString().equals(".")) {
       return real(abs);

@@ -2,7 +2,9 @@ package isola.ops.permissions;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import isola.ops.OpException;
 import isola.ops.permissions.PermissionStatus.State;
@@ -29,6 +31,8 @@ class PermissionsTest {
     Files.createDirectories(root.resolve("outside"));
     Files.writeString(root.resolve("outside/secret"), "x");
     Files.createSymbolicLink(root.resolve("a/escape"), root.resolve("outside"));
+    Files.writeString(root.resolve("a/inner/file"), "x");
+    Files.createSymbolicLink(root.resolve("a/to-secret"), root.resolve("outside/secret"));
   }
 
   private static PermissionSet reads(Grant read) {
@@ -171,5 +175,37 @@ class PermissionsTest {
     Files.createSymbolicLink(link, root.resolve("a"));
     Permissions p = readOnly(List.of("alias"), null);
     assertDoesNotThrow(() -> read(p, root.resolve("a/inner").toString()));
+  }
+
+  // The one-walk test for symlink-free paths (SymlinkFreePaths) must agree with realpath wherever it
+  // answers, and refuse to answer for links.
+  @Test
+  void plainPathsNeedNoRealpath() {
+    assertTrue(SymlinkFreePaths.test(root.resolve("a/inner/file").toString(), true));
+    assertTrue(SymlinkFreePaths.test(root.resolve("a/inner/../inner/file").toString(), true));
+    // The link itself, not followed, sits in a plain directory.
+    assertTrue(SymlinkFreePaths.test(root.resolve("a/to-secret").toString(), false));
+  }
+
+  @Test
+  void linksMissingFilesAndMagicLinksGoToRealpath() {
+    assertFalse(SymlinkFreePaths.test(root.resolve("a/to-secret").toString(), true));
+    assertFalse(SymlinkFreePaths.test(root.resolve("a/escape/secret").toString(), false));
+    assertFalse(SymlinkFreePaths.test(root.resolve("a/escape/../a").toString(), true));
+    assertFalse(SymlinkFreePaths.test(root.resolve("a/missing").toString(), true));
+    assertFalse(SymlinkFreePaths.test("/proc/self/root" + root.resolve("a/inner/file"), true));
+  }
+
+  @Test
+  void resolvesAsRealpathDoes() throws IOException {
+    for (String p : new String[] {"a/inner/file", "a/inner/../inner/./file", "a/to-secret",
+        "a/escape/secret", "a/escape/../a/inner", "a/missing/x", "a/inner/.."}) {
+      Path abs = root.resolve(p);
+      assertEquals(RealPaths.real(abs), RealPaths.resolve(root, p, true), p);
+      assertEquals(RealPaths.real(abs.getParent()).resolve(abs.getFileName()).normalize(),
+          RealPaths.resolve(root, p, false).normalize(), p);
+    }
+    assertEquals(root.resolve("a/to-secret"), RealPaths.resolve(root, "a/to-secret", false));
+    assertEquals(root.resolve("outside/secret"), RealPaths.resolve(root, "a/to-secret", true));
   }
 }
