@@ -135,6 +135,7 @@ final class IsolateContext implements AutoCloseable {
         .allowIO(IOAccess.newBuilder().fileSystem(modules).build())
         .allowExperimentalOptions(true)
         .option("js.ecmascript-version", "staging")
+        .option("js.temporal", "true")
         .option("js.console", "false")
         .option("js.print", "false")
         .option("js.load", "false")

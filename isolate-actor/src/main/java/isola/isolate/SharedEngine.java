@@ -26,6 +26,7 @@ public final class SharedEngine {
       "04_events.js",
       "05_uncaught.js",
       "06_lazy.js",
+      "07_disposable_stack.js",
       "10_permissions.js",
       "30_fs.js",
       "31_os.js",

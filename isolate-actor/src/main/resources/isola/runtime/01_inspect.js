@@ -121,6 +121,20 @@
     passes(sharedArrayBufferByteLength, v);
   const isDataView = (v) => passes(dataViewByteLength, v);
   const isDate = (v) => passes(dateGetTime, v);
+  // "Temporal.PlainDate" -> Temporal.PlainDate.prototype.toString; filled on first use, as reading the
+  // Temporal namespace makes GraalJS build all of it.
+  const temporalString = new Map();
+  const TemporalNamespace = globalThis.Temporal;
+  function isTemporal(v, tag) {
+    if (typeof tag !== "string" || !tag.startsWith("Temporal.") || TemporalNamespace === undefined) return false;
+    if (temporalString.size === 0) {
+      for (const name of Object.getOwnPropertyNames(TemporalNamespace)) {
+        const toString = TemporalNamespace[name]?.prototype?.toString;
+        if (typeof toString === "function") temporalString.set(`Temporal.${name}`, toString);
+      }
+    }
+    return temporalString.has(tag) && passes(temporalString.get(tag), v);
+  }
   const isWeakMap = (v) => passes(weakMapHas, v, ObjectProto);
   const isWeakSet = (v) => passes(weakSetHas, v, ObjectProto);
   function isRegExp(v) {
@@ -603,6 +617,10 @@
         if (keys.length === 0) return `${braces[0]}}`;
       } else if (typeof value === "function") {
         base = getFunctionBase(value, constructor, tag);
+        if (keys.length === 0) return ctx.stylize(base, "special");
+      } else if (isTemporal(value, tag)) {
+        // Deno shows a Temporal value as its ISO string (and GraalJS's Instant would pass for a Date).
+        base = temporalString.get(tag).call(value);
         if (keys.length === 0) return ctx.stylize(base, "special");
       } else if (isRegExp(value)) {
         base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));

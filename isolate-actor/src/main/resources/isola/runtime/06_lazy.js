@@ -8,6 +8,11 @@
   "use strict";
 
   const groups = [
+    {
+      files: ["07_disposable_stack.js"],
+      internal: [],
+      globals: ["DisposableStack", "AsyncDisposableStack", "SuppressedError"],
+    },
     { files: ["42_encoding.js"], internal: ["encoding"], globals: ["TextEncoder", "TextDecoder", "atob", "btoa"] },
     { files: ["43_url.js"], internal: ["url"], globals: ["URL", "URLSearchParams"] },
     { files: ["44_urlpattern.js"], internal: ["urlPattern"], globals: ["URLPattern"] },
