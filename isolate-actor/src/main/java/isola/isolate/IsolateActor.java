@@ -64,6 +64,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final HttpBinding httpBinding;
   private final FetchBinding fetchBinding;
   private final PortBinding portBinding;
+  private final WebStorageBinding webStorage;
   private boolean flushScheduled;
   private boolean finished;
   /** For IsolateStats: turns run and the bytes they allocated (the JVM counts allocation per thread). */
@@ -109,6 +110,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     new PerformanceBinding(timerBinding).register(ops);
     new NavigatorBinding().register(ops);
     new EncodingBinding().register(ops);
+    this.webStorage = new WebStorageBinding(spec.mainModule(), output);
+    webStorage.register(ops);
     new UrlBinding().register(ops);
     new CompressionBinding().register(ops);
     new CryptoBinding().register(ops);
@@ -248,6 +251,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
       }
       boolean done = pendingReplies.isEmpty() && !flushScheduled && !js.hasPendingWork();
       output.flush();
+      webStorage.persist();
       // After hasPendingWork: a beforeunload listener may have started a timer.
       timerBinding.armIfChanged();
       if (done) return finish(js.exitCode());
@@ -298,6 +302,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     if (!finished) {
       finished = true;
       output.flush();
+      // Before the watcher hears of the exit: isola run halts the JVM then.
+      webStorage.persist();
       closeContext();
       watcher.tell(new IsolateExited(spec.name(), exitCode, reason));
     }

@@ -40,7 +40,10 @@
     { files: ["57_body.js"], internal: ["body"], globals: [] },
     { files: ["58_request.js", "59_response.js"], internal: ["fetch"], globals: ["Request", "Response"] },
     { files: ["63_fetch.js"], internal: ["fetchApi"], globals: ["fetch"] },
+    // Deno's workers have no Web Storage.
+    { files: ["66_webstorage.js"], internal: [], globals: ["Storage", "localStorage", "sessionStorage"], mainOnly: true },
   ];
+  const inWorker = binding.op_worker_role() !== null;
 
   // A global still waiting for its group is an accessor here; 90_deno_ns.js makes it one on globalThis too.
   const webApis = internal.webApis = {};
@@ -92,6 +95,7 @@
     const load = loader(group);
     for (const file of group.files) lazyFiles.add(file);
     for (const key of group.internal) lazyProperty(internal, key, load);
+    if (group.mainOnly && inWorker) continue;
     for (const name of group.globals) lazyProperty(webApis, name, load);
   }
 

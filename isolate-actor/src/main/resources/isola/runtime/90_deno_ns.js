@@ -92,11 +92,11 @@
     descriptors[name] = { value: globals[name], writable: true, enumerable: false, configurable: true };
   }
   Object.defineProperties(globalThis, descriptors);
-  // Deno defines `performance` as an enumerable value, the others as non-enumerable ones.
+  // Deno defines `performance`, `localStorage` and `sessionStorage` as enumerable, the others not.
   const webApis = internal.webApis;
   const apiDescriptors = {};
   for (const name of Object.keys(webApis)) {
-    const enumerable = name === "performance";
+    const enumerable = name === "performance" || name === "localStorage" || name === "sessionStorage";
     if (Object.getOwnPropertyDescriptor(webApis, name).get === undefined) {
       apiDescriptors[name] = { value: webApis[name], writable: true, enumerable, configurable: true };
       continue;

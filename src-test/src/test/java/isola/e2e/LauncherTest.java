@@ -138,6 +138,29 @@ class LauncherTest {
     assertTrue(thrown.stderr().startsWith("error: Uncaught (in promise) Error: boom\n"), thrown.stderr());
   }
 
+  /**
+   * localStorage outlives the run that wrote it, in $ISOLA_DIR, per main module; also when the run
+   * ends with Deno.exit or an uncaught error right after the write.
+   */
+  @Test
+  void localStorageOutlivesTheRun(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("count.js"), """
+        const n = Number(localStorage.getItem("n") ?? 0) + 1;
+        localStorage.setItem("n", String(n));
+        sessionStorage.setItem("n", String(n));
+        console.log(n, sessionStorage.length);
+        if (n === 2) Deno.exit(3);
+        if (n === 3) throw new Error("after the write");
+        """);
+    Files.writeString(dir.resolve("other.js"), "console.log(localStorage.length);\n");
+    Map<String, String> env = Map.of("ISOLA_DIR", dir.resolve("data").toString());
+    assertEquals(new Run(0, "1 1\n", ""), isola(dir, env, "run", "count.js"));
+    assertEquals(new Run(3, "2 1\n", ""), isola(dir, env, "run", "count.js"));
+    assertEquals(1, isola(dir, env, "run", "count.js").exitCode());
+    assertEquals(new Run(0, "4 1\n", ""), isola(dir, env, "run", "count.js"));
+    assertEquals(new Run(0, "0\n", ""), isola(dir, env, "run", "other.js"));
+  }
+
   @Test
   void reportsAMissingMainModule(@TempDir Path dir) throws Exception {
     Run r = isola(dir, Map.of(), "run", "nope.js");
