@@ -124,6 +124,29 @@ final class OsBinding {
       permissions.check(PermissionKind.SYS, "systemMemoryInfo");
       return ProxyArray.fromList(new ArrayList<>(memInfo()));
     }));
+    ops.put("op_os_uptime", (ProxyExecutable) args -> errors.guard(() -> {
+      permissions.check(PermissionKind.SYS, "osUptime");
+      return Math.floor(Double.parseDouble(readProc("/proc/uptime").split("\\s+")[0]));
+    }));
+    ops.put("op_getuid", (ProxyExecutable) args -> errors.guard(() -> {
+      permissions.check(PermissionKind.SYS, "uid");
+      return procStatusId("Uid:");
+    }));
+    ops.put("op_getgid", (ProxyExecutable) args -> errors.guard(() -> {
+      permissions.check(PermissionKind.SYS, "gid");
+      return procStatusId("Gid:");
+    }));
+    ops.put("op_network_interfaces", (ProxyExecutable) args -> errors.guard(() -> {
+      permissions.check(PermissionKind.SYS, "networkInterfaces");
+      return ProxyArray.fromList(new ArrayList<>(NetworkInterfaces.list()));
+    }));
+    ops.put("op_console_size", (ProxyExecutable) args -> Terminal.size());
+    ops.put("op_runtime_cpu_usage", (ProxyExecutable) args -> {
+      // utime and stime of /proc/self/stat, in clock ticks (100 per second on Linux).
+      String stat = readProc("/proc/self/stat");
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return ProxyArray.fromArray(Long.parseLong(fields[11]) * 10_000.0, Long.parseLong(fields[12]) * 10_000.0);
+    });
     ops.put("op_write_stdio", (ProxyExecutable) args -> {
       byte[] bytes = JsValues.bytes(args[1]);
       output.write(bytes, args[0].asInt() == 2);
@@ -157,6 +180,14 @@ final class OsBinding {
   /** As Rust's Debug formatting of a string, which Deno's messages use. */
   private static String quoted(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\0", "\\0").replace("\n", "\\n") + "\"";
+  }
+
+  /** The real id on the {@code Uid:} or {@code Gid:} line of /proc/self/status. */
+  private static double procStatusId(String field) {
+    for (String line : readProc("/proc/self/status").split("\n")) {
+      if (line.startsWith(field)) return Double.parseDouble(line.substring(field.length()).trim().split("\\s+")[0]);
+    }
+    throw new IllegalStateException("no " + field + " in /proc/self/status");
   }
 
   private static long rss() {

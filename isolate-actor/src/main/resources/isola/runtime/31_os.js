@@ -101,6 +101,25 @@
     return Array.from(ops.op_loadavg());
   }
 
+  function networkInterfaces() {
+    return Array.from(ops.op_network_interfaces(), ([family, name, address, netmask, scopeid, cidr, mac]) =>
+      Object.assign(Object.create(null), { family, name, address, netmask, scopeid, cidr, mac }));
+  }
+
+  function consoleSize() {
+    const size = ops.op_console_size();
+    if (size === null) {
+      throw new Error("Could not get console size: stdin, stdout, and stderr are not connected to a terminal");
+    }
+    return { columns: size[0], rows: size[1] };
+  }
+
+  /** The process's CPU time so far, in microseconds. */
+  function cpuUsage() {
+    const [user, system] = ops.op_runtime_cpu_usage();
+    return { system, user };
+  }
+
   function systemMemoryInfo() {
     const [total, free, available, buffers, cached, swapTotal, swapFree] = ops.op_system_memory_info();
     return { total, free, available, buffers, cached, swapTotal, swapFree };
@@ -140,6 +159,12 @@
     osRelease: () => ops.op_os_release(),
     loadavg,
     systemMemoryInfo,
+    osUptime: () => ops.op_os_uptime(),
+    uid: () => ops.op_getuid(),
+    gid: () => ops.op_getgid(),
+    networkInterfaces,
+    consoleSize,
+    cpuUsage,
     execPath: () => ops.op_exec_path(),
     stdin: new Reader(0),
     stdout: new Writer(1),

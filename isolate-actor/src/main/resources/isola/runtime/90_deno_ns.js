@@ -44,13 +44,13 @@
     mainModule: ops.op_main_module(),
     errors: internal.errors,
     exit,
-    get exitCode() { return exitCode; },
-    set exitCode(code) { setExitCode(code); },
     inspect: internal.inspect,
     refTimer: internal.timers.refTimer,
     unrefTimer: internal.timers.unrefTimer,
     noColor: true,
     test: internal.testing.test,
+    // `deno run` registers benchmarks and runs none; isola has no `bench` command.
+    bench() {},
     ...internal.os,
     ...internal.fs,
     ...internal.net,
@@ -60,6 +60,13 @@
     PermissionStatus: internal.permissions.PermissionStatus,
   };
   Object.defineProperty(Deno, Symbol.toStringTag, { value: "Deno" });
+  // As Deno's: an accessor that Object.keys does not list.
+  Object.defineProperty(Deno, "exitCode", {
+    get: function get() { return exitCode; },
+    set: function set(code) { setExitCode(code); },
+    enumerable: false,
+    configurable: false,
+  });
 
   // Deno's path to its internals, `Deno[Deno.internal].core.ops`. Deno 2.9 lists no op_void_async
   // there; isola adds it, a no-op that touches nothing, so bench/js/op_roundtrip.js can time the bare
