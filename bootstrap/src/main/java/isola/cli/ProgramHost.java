@@ -16,10 +16,21 @@ final class ProgramHost {
     return new HostOutput(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
   }
 
+  private static Thread prewarm;
+
+  /**
+   * Starts building the engine and parsing the runtime JS on a second thread. Main calls it before
+   * it sets up logging and parses the command line (~300 ms of a cold JVM); the actor system starts
+   * meanwhile, and the first isolate waits for it.
+   */
+  static synchronized void startPrewarm() {
+    if (prewarm == null) prewarm = Thread.ofPlatform().daemon().name("isola-prewarm").start(ProgramHost::prewarm);
+  }
+
   static int run(IsolateSpec spec) {
     HostOutput output = processOutput();
+    startPrewarm();
     // Never closed: the process halts right after (see exit).
-    Thread prewarm = Thread.ofPlatform().name("isola-prewarm").start(ProgramHost::prewarm);
     IsolaHost host = IsolaHost.start("isola");
     joinQuietly(prewarm);
     return host.run(spec, output).toCompletableFuture().join();

@@ -89,13 +89,7 @@ final class IsolateContext implements AutoCloseable {
       context.eval(shared.runtimeSource(args[0].asString())).execute(bindingObject, internal);
       return null;
     });
-    Value lazyFiles = null;
-    for (Source source : shared.runtimeSources()) {
-      if (lazyFiles == null) {
-        Value lazy = internal.getMember("lazy");
-        if (lazy != null) lazyFiles = lazy.getMember("files");
-      }
-      if (lazyFiles != null && lazyFiles.invokeMember("has", SharedEngine.fileName(source)).asBoolean()) continue;
+    for (Source source : shared.eagerRuntimeSources()) {
       context.eval(source).execute(bindingObject, internal);
     }
     errors.bind(internal.getMember("throwOpError"));
@@ -158,7 +152,7 @@ final class IsolateContext implements AutoCloseable {
     SharedEngine shared = SharedEngine.get();
     Path here = Path.of("").toAbsolutePath();
     try (Context context = newContext(shared, new ModuleFileSystem(here, here.resolve("$prewarm$.js"), "", ""))) {
-      for (Source source : shared.runtimeSources()) {
+      for (Source source : shared.eagerRuntimeSources()) {
         context.eval(source);
       }
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
@@ -66,6 +67,7 @@ public final class SharedEngine {
 
   private final Engine engine;
   private final List<Source> runtimeSources;
+  private final List<Source> eagerRuntimeSources;
   private final Map<String, Source> nodeSources = new ConcurrentHashMap<>();
 
   private SharedEngine() {
@@ -75,6 +77,25 @@ public final class SharedEngine {
         .option("engine.WarnInterpreterOnly", "false")
         .build();
     this.runtimeSources = RUNTIME_FILES.stream().map(SharedEngine::load).toList();
+    Set<String> lazy = lazyFiles(runtimeSource("06_lazy.js").getCharacters().toString());
+    this.eagerRuntimeSources = runtimeSources.stream().filter(s -> !lazy.contains(fileName(s))).toList();
+  }
+
+  /** The runtime files 06_lazy.js loads on first use: the names in its groups' `files` lists. */
+  private static Set<String> lazyFiles(String lazyJs) {
+    Set<String> files = new java.util.HashSet<>();
+    java.util.regex.Matcher lists = java.util.regex.Pattern.compile("files: \\[([^\\]]*)\\]").matcher(lazyJs);
+    while (lists.find()) {
+      java.util.regex.Matcher names = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(lists.group(1));
+      while (names.find()) files.add(names.group(1));
+    }
+    if (files.isEmpty()) throw new IllegalStateException("no `files: [...]` lists found in 06_lazy.js");
+    return Set.copyOf(files);
+  }
+
+  /** The runtime files every isolate evaluates as it starts, in order. */
+  List<Source> eagerRuntimeSources() {
+    return eagerRuntimeSources;
   }
 
   public static SharedEngine get() {
@@ -91,9 +112,10 @@ public final class SharedEngine {
   }
 
   /**
-   * Creates the engine and parses the runtime JS into its code cache. {@code isola run} calls this on a
-   * second thread while the actor system starts: on a cold JVM that overlap saves a good part of a
-   * second before the first isolate runs.
+   * Creates the engine and parses the runtime JS every isolate evaluates into its code cache (the
+   * files loaded on first use are parsed when first used). {@code isola run} calls this on a second
+   * thread while the actor system starts: on a cold JVM that overlap saves a good part of a second
+   * before the first isolate runs.
    */
   public static void prewarm() {
     IsolateContext.prewarm();
@@ -103,9 +125,6 @@ public final class SharedEngine {
     return engine;
   }
 
-  List<Source> runtimeSources() {
-    return runtimeSources;
-  }
 
   /** One runtime file by its name ({@code 50_streams.js}), for the groups 06_lazy.js loads on first use. */
   Source runtimeSource(String file) {

@@ -90,10 +90,9 @@
     };
   }
 
-  const lazyFiles = new Set();
+  // SharedEngine reads the `files` lists above to skip these files when an isolate starts.
   for (const group of groups) {
     const load = loader(group);
-    for (const file of group.files) lazyFiles.add(file);
     for (const key of group.internal) lazyProperty(internal, key, load);
     if (group.mainOnly && inWorker) continue;
     for (const name of group.globals) lazyProperty(webApis, name, load);
@@ -103,7 +102,5 @@
     // GraalJS's own (js.text-encoding), which 42_encoding.js wraps: the globals are ours by the time it loads.
     NativeEncoder: internal.nativeText.TextEncoder,
     NativeDecoder: internal.nativeText.TextDecoder,
-    /** The host skips these when it evaluates the runtime files at start-up. */
-    files: lazyFiles,
   };
 })
