@@ -86,7 +86,28 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   /** An isolate that is a worker of {@code parent} (or a main isolate when it is null). */
   public static Behavior<IsolateMessage> create(
       IsolateSpec spec, HostOutput output, ActorRef<IsolateExited> watcher, WorkerParent parent) {
-    return Behaviors.setup(ctx -> new IsolateActor(ctx, spec, output, watcher, parent).start());
+    return Behaviors.setup(ctx -> {
+      try {
+        return new IsolateActor(ctx, spec, output, watcher, parent).start();
+      } catch (RuntimeException e) {
+        return failedToStart(spec, output, watcher, parent, e);
+      }
+    });
+  }
+
+  /**
+   * An isolate whose context or main module could not even be set up: the failure is reported as an
+   * uncaught error and the isolate exits 1, so a parent or a CLI run never waits for it.
+   */
+  private static Behavior<IsolateMessage> failedToStart(
+      IsolateSpec spec, HostOutput output, ActorRef<IsolateExited> watcher, WorkerParent parent, RuntimeException e) {
+    String message = "Error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    String where = parent == null ? "" : "(in worker \"" + parent.name() + "\") ";
+    output.print("error: Uncaught " + where + message + "\n", true);
+    output.flush();
+    if (parent != null) parent.parent().tell(new WorkerEvent.Failed(parent.workerId(), message, "", 0, 0));
+    watcher.tell(new IsolateExited(spec.name(), 1, "crashed"));
+    return Behaviors.stopped();
   }
 
   private IsolateActor(
@@ -101,7 +122,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.watcher = watcher;
     this.timers = ctx.spawn(TimerService.create(ctx.getSelf()), "timers", DispatcherSelector.sameAsParent());
     ActorRef<VoidRequest> core = ctx.spawn(CoreOps.create(), "core", DispatcherSelector.sameAsParent());
-    Path mainPath = Path.of(URI.create(spec.mainModule()));
+    Path mainPath = mainPath(spec);
     this.timerBinding = new TimerBinding(timers);
     Map<String, Object> ops = new HashMap<>();
     new CoreBinding(spec, output, core, ctx.getSelf().narrow()).register(ops);
@@ -142,6 +163,15 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.js = new IsolateContext(
         SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), spec.config(), ops, errors);
     if (parent != null) parent.cancel().attach(() -> stopForLimit("terminated"));
+  }
+
+  /**
+   * The main module's file, or for a data: module (a worker's) a file that does not exist in the
+   * working directory: where its bare imports and import map are looked up from.
+   */
+  private static Path mainPath(IsolateSpec spec) {
+    String url = spec.mainModule();
+    return url.startsWith("file:") ? Path.of(URI.create(url)) : Path.of(spec.cwd()).resolve("$isola$data-module.js");
   }
 
   private Behavior<IsolateMessage> start() {
