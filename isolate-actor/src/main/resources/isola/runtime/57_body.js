@@ -463,5 +463,7 @@
     return streamOf(body);
   }
 
-  internal.body = { extractBody, newBody, cloneBody, transferBody, install, takeForWire, unusable };
+  internal.body = {
+    extractBody, newBody, cloneBody, transferBody, install, takeForWire, unusable, parseMimeType, serializeMimeType,
+  };
 })
