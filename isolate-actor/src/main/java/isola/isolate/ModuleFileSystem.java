@@ -198,11 +198,14 @@ final class ModuleFileSystem implements FileSystem {
         commonJs ? commonJsFacade(abs, text).getBytes(StandardCharsets.UTF_8) : servedBytes(abs, text, main)));
   }
 
-  /** An ES module's text as GraalJS gets it: JSON as written, JavaScript with import.meta completed. */
+  /**
+   * An ES module's text as GraalJS gets it: JSON as written, JavaScript with its using declarations
+   * rewritten (UsingDeclarations) and import.meta completed.
+   */
   private static byte[] servedBytes(Path abs, String text, boolean main) {
-    if (!abs.getFileName().toString().endsWith(".json") && text.contains("import.meta")) {
-      text = withImportMeta(text, main);
-    }
+    if (abs.getFileName().toString().endsWith(".json")) return text.getBytes(StandardCharsets.UTF_8);
+    text = UsingDeclarations.rewrite(text);
+    if (text.contains("import.meta")) text = withImportMeta(text, main);
     return text.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -1,0 +1,420 @@
+package isola.isolate;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Rewrites {@code using} and {@code await using} declarations, which GraalJS 25 cannot parse, into
+ * what they mean: the rest of the enclosing block runs in a {@code try} whose {@code finally}
+ * disposes the declared resources in reverse order through a DisposableStack (07_disposable_stack.js),
+ * an error from disposal suppressing the block's own as a SuppressedError. Deno scripts use them with
+ * Deno.open and friends.
+ *
+ * <p>A small tokenizer finds the declarations (strings, template literals, comments and regular
+ * expression literals skipped): {@code using NAME =} or {@code await using NAME =} where a statement
+ * starts inside braces or at a module's top level. Nothing is inserted on new lines, so line numbers
+ * in stack traces stay those of the file. Not rewritten (GraalJS's SyntaxError stays): {@code using}
+ * in a {@code for} head or a {@code case} clause, and a module whose top level has {@code using}
+ * followed by an {@code export} or {@code import}.
+ */
+final class UsingDeclarations {
+  private UsingDeclarations() {}
+
+  private static final Set<String> REGEX_AFTER_WORD = Set.of(
+      "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
+      "yield", "await");
+
+  /** A `{` (or the module's top level) and the using declarations directly inside it. */
+  private static final class Scope {
+    final boolean template;
+    final List<int[]> declarations = new ArrayList<>(); // [statement start, keyword end, async 0/1]
+    boolean async;
+
+    Scope(boolean template) {
+      this.template = template;
+    }
+  }
+
+  /** The source with its using declarations rewritten, or the same string when it has none. */
+  static String rewrite(String source) {
+    if (!source.contains("using")) return source;
+    try {
+      return new UsingDeclarations.Pass(source).run();
+    } catch (RuntimeException e) {
+      // Leave the text to GraalJS, which reports whatever is wrong with it.
+      return source;
+    }
+  }
+
+  private static final class Pass {
+    private final String s;
+    private final TreeMap<Integer, List<String>> inserts = new TreeMap<>();
+    private final TreeMap<Integer, Integer> replaced = new TreeMap<>(); // start -> end, replaced by "const"
+    private int blocks;
+    /** Kind of the last significant token: 'w' word, 'n' number/string/regex/template, or the punctuator. */
+    private String previous = ";";
+    private boolean newlineBefore;
+
+    Pass(String source) {
+      this.s = source;
+    }
+
+    String run() {
+      Deque<Scope> scopes = new ArrayDeque<>();
+      Scope top = new Scope(false);
+      scopes.push(top);
+      int i = 0;
+      int n = s.length();
+      int topLevelModuleSyntaxAfterUsing = 0;
+      while (i < n) {
+        char c = s.charAt(i);
+        if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+          newlineBefore = true;
+          i++;
+        } else if (Character.isWhitespace(c)) {
+          i++;
+        } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
+          while (i < n && s.charAt(i) != '\n' && s.charAt(i) != '\r') i++;
+        } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+          int end = s.indexOf("*/", i + 2);
+          if (end < 0) return s;
+          if (s.substring(i, end).indexOf('\n') >= 0) newlineBefore = true;
+          i = end + 2;
+        } else if (c == '"' || c == '\'') {
+          i = skipString(i, c);
+          token("n");
+        } else if (c == '`') {
+          int depth = scopes.size();
+          i = skipTemplate(i + 1, scopes);
+          token(scopes.size() > depth ? "{" : "n");
+        } else if (c == '/' && regexAllowed()) {
+          i = skipRegex(i);
+          token("n");
+        } else if (Character.isJavaIdentifierStart(c) || c == '\\') {
+          int start = i;
+          while (i < n && (Character.isJavaIdentifierPart(s.charAt(i)) || s.charAt(i) == '\\')) i++;
+          String word = s.substring(start, i);
+          boolean statementStart = previous.equals(";") || previous.equals("{") || previous.equals("}");
+          if (statementStart && (word.equals("using") || word.equals("await"))) {
+            int declared = declaration(start, i, word.equals("await"));
+            if (declared > 0) {
+              Scope scope = scopes.peek();
+              if (scope.template) return s;
+              scope.declarations.add(new int[] {start, declared, word.equals("await") ? 1 : 0});
+              scope.async |= word.equals("await");
+              i = declared;
+              previous = "w";
+              newlineBefore = false;
+              continue;
+            }
+          }
+          if (scopes.size() == 1 && !top.declarations.isEmpty() && statementStart
+              && (word.equals("export") || word.equals("import"))) {
+            topLevelModuleSyntaxAfterUsing++;
+          }
+          token(word.equals("this") || word.equals("super") ? "n" : "w:" + word);
+        } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) {
+          while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == '_')) i++;
+          token("n");
+        } else if (c == '{') {
+          scopes.push(new Scope(false));
+          i++;
+          token("{");
+        } else if (c == '}') {
+          if (scopes.size() == 1) return s;
+          Scope closed = scopes.pop();
+          if (closed.template) {
+            int depth = scopes.size();
+            i = skipTemplate(i + 1, scopes);
+            token(scopes.size() > depth ? "{" : "n");
+            continue;
+          }
+          close(closed, i);
+          i++;
+          token("}");
+        } else {
+          i++;
+          token(String.valueOf(c));
+        }
+      }
+      if (scopes.size() != 1) return s;
+      if (!top.declarations.isEmpty()) {
+        if (topLevelModuleSyntaxAfterUsing > 0) return s;
+        close(top, n);
+      }
+      return blocks == 0 ? s : apply();
+    }
+
+    private void token(String kind) {
+      previous = kind;
+      newlineBefore = false;
+    }
+
+    private boolean regexAllowed() {
+      if (previous.equals("n") || previous.equals(")") || previous.equals("]")) return false;
+      if (previous.startsWith("w:")) return REGEX_AFTER_WORD.contains(previous.substring(2));
+      return true;
+    }
+
+    /**
+     * If {@code using NAME =} (or {@code await using NAME =}) starts at {@code start}, the end of the
+     * keyword(s) it starts with; else -1.
+     */
+    private int declaration(int start, int afterWord, boolean await) {
+      int at = afterWord;
+      if (await) {
+        at = skipBlanks(at, false);
+        if (at < 0 || !s.startsWith("using", at) || identifierPart(at + 5)) return -1;
+        at += 5;
+      }
+      int keywordEnd = at;
+      int name = skipBlanks(at, false);
+      if (name < 0 || name == at || !Character.isJavaIdentifierStart(s.charAt(name))) return -1;
+      int nameEnd = name;
+      while (nameEnd < s.length() && Character.isJavaIdentifierPart(s.charAt(nameEnd))) nameEnd++;
+      String word = s.substring(name, nameEnd);
+      if (word.equals("in") || word.equals("of") || word.equals("instanceof")) return -1;
+      int eq = skipBlanks(nameEnd, true);
+      if (eq < 0 || eq >= s.length() || s.charAt(eq) != '=' || (eq + 1 < s.length() && s.charAt(eq + 1) == '=')) {
+        return -1;
+      }
+      return keywordEnd;
+    }
+
+    private boolean identifierPart(int at) {
+      return at < s.length() && Character.isJavaIdentifierPart(s.charAt(at));
+    }
+
+    /** The next non-blank index from {@code at}; -1 if a line break comes first and is not allowed. */
+    private int skipBlanks(int at, boolean newlinesAllowed) {
+      while (at < s.length()) {
+        char c = s.charAt(at);
+        if (c == '\n' || c == '\r') {
+          if (!newlinesAllowed) return -1;
+          at++;
+        } else if (Character.isWhitespace(c)) {
+          at++;
+        } else {
+          return at;
+        }
+      }
+      return at;
+    }
+
+    /** The block {@code scope}, which ends at {@code end} (its `}` or the end of the module), is closed. */
+    private void close(Scope scope, int end) {
+      if (scope.declarations.isEmpty()) return;
+      int k = blocks++;
+      String stack = "$isola$using" + k;
+      String error = "$isola$error" + k;
+      String threw = "$isola$threw" + k;
+      int[] first = scope.declarations.get(0);
+      insert(first[0], "const " + stack + " = new " + (scope.async ? "AsyncDisposableStack" : "DisposableStack")
+          + "(); let " + error + ", " + threw + " = false; try { ");
+      for (int[] d : scope.declarations) {
+        replaced.put(d[0], d[1]);
+        int statementEnd = statementEnd(d[1]);
+        // After the declaration's `;`, or the one it leaves to ASI: an empty statement at worst.
+        StringBuilder uses = new StringBuilder(";");
+        for (String name : declaredNames(d[1], statementEnd)) uses.append(' ').append(stack).append(".use(").append(name).append(");");
+        insert(statementEnd, uses.toString());
+      }
+      String dispose = scope.async ? "await " + stack + ".disposeAsync()" : stack + ".dispose()";
+      // At the end of a module, on a line of its own: its last line may be a // comment.
+      insert(end, (end == s.length() ? "\n" : "") + " } catch ($isola$e) { " + error + " = $isola$e; " + threw + " = true; } finally { try { " + dispose
+          + "; } catch ($isola$d) { if (" + threw + ") throw new SuppressedError($isola$d, " + error
+          + ", \"An error was suppressed during disposal\"); throw $isola$d; } if (" + threw + ") throw " + error
+          + "; }");
+    }
+
+    /** Where the declaration statement whose keyword ends at {@code from} ends (after its `;`). */
+    private int statementEnd(int from) {
+      int depth = 0;
+      int i = from;
+      String last = "w";
+      while (i < s.length()) {
+        char c = s.charAt(i);
+        if (c == '"' || c == '\'') {
+          i = skipString(i, c);
+          last = "n";
+          continue;
+        }
+        if (c == '`') {
+          i = skipTemplate(i + 1, null);
+          last = "n";
+          continue;
+        }
+        if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
+          while (i < s.length() && s.charAt(i) != '\n') i++;
+          continue;
+        }
+        if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
+          i = s.indexOf("*/", i + 2) + 2;
+          continue;
+        }
+        if (c == '(' || c == '[' || c == '{') depth++;
+        if (c == ')' || c == ']' || c == '}') {
+          if (depth == 0) return i;
+          depth--;
+        }
+        if (depth == 0 && c == ';') return i + 1;
+        if (depth == 0 && c == '\n' && endsExpression(last) && !continuesExpression(skipBlanks(i, true))) return i;
+        if (!Character.isWhitespace(c)) last = Character.isJavaIdentifierPart(c) ? "w" : String.valueOf(c);
+        i++;
+      }
+      return s.length();
+    }
+
+    private static boolean endsExpression(String last) {
+      return last.equals("w") || last.equals("n") || last.equals(")") || last.equals("]") || last.equals("}");
+    }
+
+    private boolean continuesExpression(int at) {
+      if (at >= s.length()) return false;
+      char c = s.charAt(at);
+      return ".,?:([+-*/%=&|^<>`".indexOf(c) >= 0 || s.startsWith("instanceof", at) || s.startsWith("in ", at);
+    }
+
+    /** The bound names of `NAME = init, NAME = init`: identifiers at depth 0 right before a single `=`. */
+    private List<String> declaredNames(int from, int to) {
+      List<String> names = new ArrayList<>();
+      int at = skipBlanks(from, true);
+      int nameEnd = at;
+      while (nameEnd < to && Character.isJavaIdentifierPart(s.charAt(nameEnd))) nameEnd++;
+      names.add(s.substring(at, nameEnd));
+      int depth = 0;
+      for (int i = nameEnd; i < to; i++) {
+        char c = s.charAt(i);
+        if (c == '"' || c == '\'') {
+          i = skipString(i, c) - 1;
+        } else if (c == '`') {
+          i = skipTemplate(i + 1, null) - 1;
+        } else if (c == '(' || c == '[' || c == '{') {
+          depth++;
+        } else if (c == ')' || c == ']' || c == '}') {
+          depth--;
+        } else if (c == ',' && depth == 0) {
+          int name = skipBlanks(i + 1, true);
+          int end = name;
+          while (end < to && Character.isJavaIdentifierPart(s.charAt(end))) end++;
+          if (end > name) names.add(s.substring(name, end));
+        }
+      }
+      return names;
+    }
+
+    private void insert(int at, String text) {
+      inserts.computeIfAbsent(at, k -> new ArrayList<>()).add(text);
+    }
+
+    private String apply() {
+      StringBuilder out = new StringBuilder(s.length() + 512);
+      int at = 0;
+      TreeMap<Integer, Object> events = new TreeMap<>();
+      inserts.keySet().forEach(k -> events.put(k, null));
+      replaced.keySet().forEach(k -> events.put(k, null));
+      for (int position : events.keySet()) {
+        if (position < at) continue;
+        out.append(s, at, position);
+        at = position;
+        List<String> texts = inserts.get(position);
+        if (texts != null) texts.forEach(out::append);
+        Integer end = replaced.get(position);
+        if (end != null) {
+          out.append("const");
+          at = end;
+        }
+      }
+      out.append(s, at, s.length());
+      return out.toString();
+    }
+
+    private int skipString(int i, char quote) {
+      i++;
+      while (i < s.length()) {
+        char c = s.charAt(i);
+        if (c == '\\') {
+          i += 2;
+        } else if (c == quote) {
+          return i + 1;
+        } else {
+          i++;
+        }
+      }
+      throw new IllegalStateException("unterminated string");
+    }
+
+    /**
+     * Skips template text from {@code i} (just after a backtick or a substitution's `}`): returns the
+     * index after the closing backtick, or after a `${`, pushing a template scope on {@code scopes}
+     * (null: skip substitutions whole, for a scan inside one statement).
+     */
+    private int skipTemplate(int i, Deque<Scope> scopes) {
+      while (i < s.length()) {
+        char c = s.charAt(i);
+        if (c == '\\') {
+          i += 2;
+        } else if (c == '`') {
+          return i + 1;
+        } else if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
+          if (scopes != null) {
+            scopes.push(new Scope(true));
+            return i + 2;
+          }
+          i = skipSubstitution(i + 2);
+        } else {
+          i++;
+        }
+      }
+      throw new IllegalStateException("unterminated template");
+    }
+
+    private int skipSubstitution(int i) {
+      int depth = 0;
+      while (i < s.length()) {
+        char c = s.charAt(i);
+        if (c == '"' || c == '\'') {
+          i = skipString(i, c);
+        } else if (c == '`') {
+          i = skipTemplate(i + 1, null);
+        } else if (c == '{') {
+          depth++;
+          i++;
+        } else if (c == '}') {
+          if (depth == 0) return i + 1;
+          depth--;
+          i++;
+        } else {
+          i++;
+        }
+      }
+      throw new IllegalStateException("unterminated substitution");
+    }
+
+    private int skipRegex(int i) {
+      i++;
+      boolean inClass = false;
+      while (i < s.length()) {
+        char c = s.charAt(i);
+        if (c == '\\') {
+          i += 2;
+          continue;
+        }
+        if (c == '\n') throw new IllegalStateException("unterminated regex");
+        if (c == '[') inClass = true;
+        else if (c == ']') inClass = false;
+        else if (c == '/' && !inClass) {
+          i++;
+          while (i < s.length() && Character.isJavaIdentifierPart(s.charAt(i))) i++;
+          return i;
+        }
+        i++;
+      }
+      throw new IllegalStateException("unterminated regex");
+    }
+  }
+}

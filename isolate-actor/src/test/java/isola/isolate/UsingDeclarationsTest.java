@@ -1,0 +1,72 @@
+package isola.isolate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.graalvm.polyglot.Context;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rewrite must find using declarations and nothing else: text that only looks like one (in a
+ * string, template, comment or regular expression, or `using` as an identifier) stays as it is.
+ * Rewritten code is run in a plain GraalJS context with a minimal DisposableStack.
+ */
+class UsingDeclarationsTest {
+  private static final String STACK = """
+      class DisposableStack { #r = []; use(v) { if (v != null) this.#r.push(v); return v; }
+        dispose() { for (const v of this.#r.reverse()) v[Symbol.dispose](); } }
+      const log = [];
+      const res = (n) => ({ [Symbol.dispose]() { log.push(n); } });
+      """;
+
+  private static String run(String body) {
+    try (Context context = Context.create("js")) {
+      String rewritten = UsingDeclarations.rewrite(body);
+      return context.eval("js", STACK + rewritten + "\n;JSON.stringify(log)").asString();
+    }
+  }
+
+  @Test
+  void leavesTextWithoutDeclarationsAlone() {
+    String[] sources = {
+      "const s = 'using x = 1'; const t = `using ${ {a: 1}.a } = 2`; // using y = 3",
+      "/* using z = 4 */ const r = /using w = {5}/; const using = (x) => x; using(1);",
+      "for (using of [1]) {}",
+      "let using = 1; using = 2;",
+    };
+    for (String source : sources) assertSame(source, UsingDeclarations.rewrite(source), source);
+  }
+
+  @Test
+  void disposesInReverseOrderAtTheEndOfTheBlock() {
+    assertEquals("[\"body\",\"c\",\"b\",\"a\"]",
+        run("{ using a = res('a'); using b = res('b'), c = res('c'); log.push('body') }"));
+  }
+
+  @Test
+  void disposesOnReturnAndKeepsLineNumbers() {
+    String source = "function f() {\n  using x = res('x');\n  return `${'}'}` + /}/.source;\n}\nlog.push(f());";
+    String rewritten = UsingDeclarations.rewrite(source);
+    assertEquals(source.lines().count(), rewritten.lines().count());
+    assertEquals("[\"x\",\"}}\"]", run(source));
+  }
+
+  @Test
+  void worksWithoutSemicolonsAndAtTheEndOfAModuleWithATrailingComment() {
+    assertEquals("[\"body\",\"m\"]", run("using m = res('m')\nlog.push('body')\n// the end"));
+  }
+
+  @Test
+  void leavesAModuleWithExportsAfterATopLevelUsing() {
+    String source = "using m = res('m');\nexport const x = 1;";
+    assertSame(source, UsingDeclarations.rewrite(source));
+  }
+
+  @Test
+  void rewritesAwaitUsingWithAnAsyncStack() {
+    String rewritten = UsingDeclarations.rewrite("async function f() { await using a = g(); }");
+    assertTrue(rewritten.contains("new AsyncDisposableStack()") && rewritten.contains("await $isola$using0.disposeAsync()"),
+        rewritten);
+  }
+}
