@@ -200,11 +200,11 @@ final class ModuleFileSystem implements FileSystem {
 
   /**
    * An ES module's text as GraalJS gets it: JSON as written, JavaScript with its using declarations
-   * rewritten (UsingDeclarations) and import.meta completed.
+   * rewritten (ModuleRewrites) and import.meta completed.
    */
   private static byte[] servedBytes(Path abs, String text, boolean main) {
     if (abs.getFileName().toString().endsWith(".json")) return text.getBytes(StandardCharsets.UTF_8);
-    text = UsingDeclarations.rewrite(text);
+    text = ModuleRewrites.rewrite(text);
     if (text.contains("import.meta")) text = withImportMeta(text, main);
     return text.getBytes(StandardCharsets.UTF_8);
   }

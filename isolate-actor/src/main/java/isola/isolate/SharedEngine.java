@@ -28,6 +28,7 @@ public final class SharedEngine {
       "05_uncaught.js",
       "06_lazy.js",
       "07_disposable_stack.js",
+      "08_json.js",
       "10_permissions.js",
       "30_fs.js",
       "31_os.js",

@@ -61,11 +61,17 @@
     return typeof name === "string" && name.startsWith("ext:isola/");
   }
 
-  // GraalJS words some engine errors differently from V8. Where a report shows them (stacks,
-  // uncaught errors) they read as in Deno; `error.message` itself stays GraalJS's.
+  // GraalJS words some engine errors differently from V8. Reports (stacks, uncaught errors) show V8's
+  // wording, and so does `error.message` once a catch clause of a module caught the error
+  // (ModuleRewrites.java puts the hook below at the start of each catch block).
   const v8Wording = [
     [/^Cannot read property '(.*)' of (null|undefined)$/, "Cannot read properties of $2 (reading '$1')"],
     [/^Cannot set property '(.*)' of (null|undefined)$/, "Cannot set properties of $2 (setting '$1')"],
+    [/^Assignment to constant ".*"$/, "Assignment to constant variable."],
+    [/^illegal escape sequence$/, "URI malformed"],
+    [/^toFixed\(\) fraction digits need to be in range 0-100$/, "toFixed() digits argument must be between 0 and 100"],
+    [/^Right-hand-side of instanceof is not an object$/, "Right-hand side of 'instanceof' is not an object"],
+    [/^Cannot add new property "(.*)" to non-extensible .*$/, "Cannot add property $1, object is not extensible"],
   ];
   function v8Message(message) {
     for (const [pattern, wording] of v8Wording) {
@@ -74,13 +80,23 @@
     return message;
   }
   internal.v8Message = v8Message;
+  const engineErrors = [TypeError, RangeError, URIError, ReferenceError, SyntaxError];
+  Object.defineProperty(globalThis, Symbol.for("isola.v8Error"), {
+    value(error) {
+      if (error === null || typeof error !== "object" || !engineErrors.some((type) => error instanceof type)) return;
+      const message = Object.getOwnPropertyDescriptor(error, "message");
+      if (message === undefined || typeof message.value !== "string" || !message.writable) return;
+      const wording = v8Message(message.value);
+      if (wording !== message.value) error.message = wording;
+    },
+  });
 
   const errorToString = Error.prototype.toString;
   Error.prepareStackTrace = function prepareStackTrace(error, callSites) {
     let head;
     try {
       head = errorToString.call(error);
-      if (error instanceof TypeError) {
+      if (engineErrors.some((type) => error instanceof type)) {
         const colon = head.indexOf(": ");
         if (colon > 0) head = head.slice(0, colon + 2) + v8Message(head.slice(colon + 2));
       }

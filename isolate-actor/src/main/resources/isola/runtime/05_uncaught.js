@@ -68,7 +68,7 @@
 
   function headline(error) {
     if (!isError(error)) return internal.inspect(error, { colors: false });
-    return `${error.name}: ${error instanceof TypeError ? internal.v8Message(String(error.message)) : error.message}`;
+    return `${error.name}: ${internal.v8Message(String(error.message))}`;
   }
 
   // In a worker, Deno names the worker in the report and tells the parent (61_workers.js).

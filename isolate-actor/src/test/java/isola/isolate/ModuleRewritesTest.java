@@ -12,17 +12,18 @@ import org.junit.jupiter.api.Test;
  * string, template, comment or regular expression, or `using` as an identifier) stays as it is.
  * Rewritten code is run in a plain GraalJS context with a minimal DisposableStack.
  */
-class UsingDeclarationsTest {
+class ModuleRewritesTest {
   private static final String STACK = """
       class DisposableStack { #r = []; use(v) { if (v != null) this.#r.push(v); return v; }
         dispose() { for (const v of this.#r.reverse()) v[Symbol.dispose](); } }
       const log = [];
       const res = (n) => ({ [Symbol.dispose]() { log.push(n); } });
+      globalThis[Symbol.for("isola.v8Error")] = (e) => { e.message = "hooked " + e.message; };
       """;
 
   private static String run(String body) {
     try (Context context = Context.create("js")) {
-      String rewritten = UsingDeclarations.rewrite(body);
+      String rewritten = ModuleRewrites.rewrite(body);
       return context.eval("js", STACK + rewritten + "\n;JSON.stringify(log)").asString();
     }
   }
@@ -34,8 +35,9 @@ class UsingDeclarationsTest {
       "/* using z = 4 */ const r = /using w = {5}/; const using = (x) => x; using(1);",
       "for (using of [1]) {}",
       "let using = 1; using = 2;",
+      "try { f() } catch { g() } try { f() } catch ({ message }) { g(message) } p.catch(e => e); p.catch(h)",
     };
-    for (String source : sources) assertSame(source, UsingDeclarations.rewrite(source), source);
+    for (String source : sources) assertSame(source, ModuleRewrites.rewrite(source), source);
   }
 
   @Test
@@ -47,7 +49,7 @@ class UsingDeclarationsTest {
   @Test
   void disposesOnReturnAndKeepsLineNumbers() {
     String source = "function f() {\n  using x = res('x');\n  return `${'}'}` + /}/.source;\n}\nlog.push(f());";
-    String rewritten = UsingDeclarations.rewrite(source);
+    String rewritten = ModuleRewrites.rewrite(source);
     assertEquals(source.lines().count(), rewritten.lines().count());
     assertEquals("[\"x\",\"}}\"]", run(source));
   }
@@ -60,12 +62,19 @@ class UsingDeclarationsTest {
   @Test
   void leavesAModuleWithExportsAfterATopLevelUsing() {
     String source = "using m = res('m');\nexport const x = 1;";
-    assertSame(source, UsingDeclarations.rewrite(source));
+    assertSame(source, ModuleRewrites.rewrite(source));
+  }
+
+  @Test
+  void catchBlocksHandTheirErrorToTheHookFirst() {
+    assertEquals("[\"hooked x\",\"inner\"]", run(
+        "try { throw new Error('x') } catch (err) { log.push(err.message) } try { throw 1 } catch(e){log.push('inner')}"
+            .replace("log.push('inner')", "log.push(typeof e === 'number' ? 'inner' : 'no')")));
   }
 
   @Test
   void rewritesAwaitUsingWithAnAsyncStack() {
-    String rewritten = UsingDeclarations.rewrite("async function f() { await using a = g(); }");
+    String rewritten = ModuleRewrites.rewrite("async function f() { await using a = g(); }");
     assertTrue(rewritten.contains("new AsyncDisposableStack()") && rewritten.contains("await $isola$using0.disposeAsync()"),
         rewritten);
   }

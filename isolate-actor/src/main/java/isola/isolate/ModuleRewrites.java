@@ -8,21 +8,28 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Rewrites {@code using} and {@code await using} declarations, which GraalJS 25 cannot parse, into
- * what they mean: the rest of the enclosing block runs in a {@code try} whose {@code finally}
- * disposes the declared resources in reverse order through a DisposableStack (07_disposable_stack.js),
- * an error from disposal suppressing the block's own as a SuppressedError. Deno scripts use them with
- * Deno.open and friends.
+ * What an ES module's text needs before GraalJS runs it as Deno would. A small tokenizer (strings,
+ * template literals, comments and regular expression literals skipped) finds:
  *
- * <p>A small tokenizer finds the declarations (strings, template literals, comments and regular
- * expression literals skipped): {@code using NAME =} or {@code await using NAME =} where a statement
- * starts inside braces or at a module's top level. Nothing is inserted on new lines, so line numbers
- * in stack traces stay those of the file. Not rewritten (GraalJS's SyntaxError stays): {@code using}
- * in a {@code for} head or a {@code case} clause, and a module whose top level has {@code using}
- * followed by an {@code export} or {@code import}.
+ * <ul>
+ *   <li>{@code using} and {@code await using} declarations, which GraalJS 25 cannot parse: the rest of
+ *       the enclosing block runs in a {@code try} whose {@code finally} disposes the declared
+ *       resources in reverse order through a DisposableStack (07_disposable_stack.js), an error from
+ *       disposal suppressing the block's own as a SuppressedError. Found as {@code using NAME =} or
+ *       {@code await using NAME =} where a statement starts inside braces or at a module's top level.
+ *       Not rewritten (GraalJS's SyntaxError stays): {@code using} in a {@code for} head or a
+ *       {@code case} clause, and a module whose top level has {@code using} followed by an
+ *       {@code export} or {@code import}.
+ *   <li>{@code catch (NAME) {}} clauses: the caught value first goes through 01_errors.js's
+ *       {@code isola.v8Error} hook, which words an engine error's message as V8 does ("Cannot read
+ *       properties of null (reading 'x')" where GraalJS says "Cannot read property 'x' of null"),
+ *       since scripts print {@code e.message}.
+ * </ul>
+ *
+ * Nothing is inserted on new lines, so line numbers in stack traces stay those of the file.
  */
-final class UsingDeclarations {
-  private UsingDeclarations() {}
+final class ModuleRewrites {
+  private ModuleRewrites() {}
 
   private static final Set<String> REGEX_AFTER_WORD = Set.of(
       "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
@@ -39,11 +46,14 @@ final class UsingDeclarations {
     }
   }
 
-  /** The source with its using declarations rewritten, or the same string when it has none. */
+  /** Inserted at the start of a catch block, before the caught value's name and ");". */
+  static final String CATCH_HOOK = "globalThis[Symbol.for(\"isola.v8Error\")](";
+
+  /** The source rewritten, or the same string when it has nothing to rewrite. */
   static String rewrite(String source) {
-    if (!source.contains("using")) return source;
+    if (!source.contains("using") && !source.contains("catch")) return source;
     try {
-      return new UsingDeclarations.Pass(source).run();
+      return new ModuleRewrites.Pass(source).run();
     } catch (RuntimeException e) {
       // Leave the text to GraalJS, which reports whatever is wrong with it.
       return source;
@@ -112,6 +122,7 @@ final class UsingDeclarations {
               continue;
             }
           }
+          if (word.equals("catch") && !previous.equals(".")) catchBinding(i);
           if (scopes.size() == 1 && !top.declarations.isEmpty() && statementStart
               && (word.equals("export") || word.equals("import"))) {
             topLevelModuleSyntaxAfterUsing++;
@@ -146,7 +157,22 @@ final class UsingDeclarations {
         if (topLevelModuleSyntaxAfterUsing > 0) return s;
         close(top, n);
       }
-      return blocks == 0 ? s : apply();
+      return inserts.isEmpty() ? s : apply();
+    }
+
+    /** After the word `catch` ending at {@code at}: `(NAME) {` gets the hook call after its `{`. */
+    private void catchBinding(int at) {
+      int open = skipBlanks(at, true);
+      if (open >= s.length() || s.charAt(open) != '(') return;
+      int name = skipBlanks(open + 1, true);
+      if (name >= s.length() || !Character.isJavaIdentifierStart(s.charAt(name))) return;
+      int nameEnd = name;
+      while (nameEnd < s.length() && Character.isJavaIdentifierPart(s.charAt(nameEnd))) nameEnd++;
+      int close = skipBlanks(nameEnd, true);
+      if (close >= s.length() || s.charAt(close) != ')') return;
+      int brace = skipBlanks(close + 1, true);
+      if (brace >= s.length() || s.charAt(brace) != '{') return;
+      insert(brace + 1, CATCH_HOOK + s.substring(name, nameEnd) + ");");
     }
 
     private void token(String kind) {
