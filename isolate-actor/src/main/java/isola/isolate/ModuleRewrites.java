@@ -20,6 +20,9 @@ import java.util.TreeMap;
  *       Not rewritten (GraalJS's SyntaxError stays): {@code using} in a {@code for} head or a
  *       {@code case} clause, and a module whose top level has {@code using} followed by an
  *       {@code export} or {@code import}.
+ *   <li>{@code import(specifier)}: the specifier first goes through 99_main.js's
+ *       {@code isola.importSpecifier} hook, which hands a data: URL to GraalJS in a form its loader
+ *       reads as Deno does (GraalJS refuses spaces and quotes in it, and reads escapes as Latin-1).
  *   <li>{@code catch (NAME) {}} clauses: the caught value first goes through 01_errors.js's
  *       {@code isola.v8Error} hook, which words an engine error's message as V8 does ("Cannot read
  *       properties of null (reading 'x')" where GraalJS says "Cannot read property 'x' of null"),
@@ -49,9 +52,16 @@ final class ModuleRewrites {
   /** Inserted at the start of a catch block, before the caught value's name and ");". */
   static final String CATCH_HOOK = "globalThis[Symbol.for(\"isola.v8Error\")](";
 
+  /** Inserted after {@code import(}, before the specifier. */
+  static final String IMPORT_HOOK = "globalThis[Symbol.for(\"isola.importSpecifier\")](";
+
+  private static final java.util.regex.Pattern DYNAMIC_IMPORT = java.util.regex.Pattern.compile("\\bimport\\s*\\(");
+
   /** The source rewritten, or the same string when it has nothing to rewrite. */
   static String rewrite(String source) {
-    if (!source.contains("using") && !source.contains("catch")) return source;
+    if (!source.contains("using") && !source.contains("catch") && !DYNAMIC_IMPORT.matcher(source).find()) {
+      return source;
+    }
     try {
       return new ModuleRewrites.Pass(source).run();
     } catch (RuntimeException e) {
@@ -123,6 +133,7 @@ final class ModuleRewrites {
             }
           }
           if (word.equals("catch") && !previous.equals(".")) catchBinding(i);
+          if (word.equals("import") && !previous.equals(".")) dynamicImport(i);
           if (scopes.size() == 1 && !top.declarations.isEmpty() && statementStart
               && (word.equals("export") || word.equals("import"))) {
             topLevelModuleSyntaxAfterUsing++;
@@ -173,6 +184,37 @@ final class ModuleRewrites {
       int brace = skipBlanks(close + 1, true);
       if (brace >= s.length() || s.charAt(brace) != '{') return;
       insert(brace + 1, CATCH_HOOK + s.substring(name, nameEnd) + ");");
+    }
+
+    /** After the word `import` ending at {@code at}: `(specifier` gets the hook around the specifier. */
+    private void dynamicImport(int at) {
+      int open = skipBlanks(at, true);
+      if (open >= s.length() || s.charAt(open) != '(') return;
+      int end = argumentEnd(open + 1);
+      if (end < 0 || skipBlanks(open + 1, true) == end) return;
+      insert(open + 1, IMPORT_HOOK);
+      insert(end, ")");
+    }
+
+    /** The index of the `,` or `)` that ends the call argument starting at {@code from}; -1 if none. */
+    private int argumentEnd(int from) {
+      int depth = 0;
+      for (int i = from; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '"' || c == '\'') {
+          i = skipString(i, c) - 1;
+        } else if (c == '`') {
+          i = skipTemplate(i + 1, null) - 1;
+        } else if (c == '(' || c == '[' || c == '{') {
+          depth++;
+        } else if (c == ')' || c == ']' || c == '}') {
+          if (depth == 0) return c == ')' ? i : -1;
+          depth--;
+        } else if (c == ',' && depth == 0) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     private void token(String kind) {

@@ -42,23 +42,6 @@
   const workers = new Map();
   const WORKER_TYPES = ["classic", "module"];
 
-  /**
-   * A data: URL keeps characters such as spaces and quotes (WHATWG), which GraalJS's loader refuses
-   * (it parses the URL as a java.net.URI), and it decodes percent escapes as Latin-1 where Deno reads
-   * UTF-8: a textual data: URL is handed over as the base64 of its UTF-8 bytes instead.
-   */
-  function loadableUrl(href) {
-    const comma = href.indexOf(",");
-    if (!href.startsWith("data:") || comma < 0) return href;
-    const meta = href.slice(5, comma);
-    // Percent escapes decoded to bytes, other characters as their UTF-8 bytes: a binary string.
-    const bytes = href.slice(comma + 1).replace(/%([0-9A-Fa-f]{2})|[^]/gu, (match, hex) =>
-      hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : unescape(encodeURIComponent(match)));
-    const base64 = /;base64$/i.test(meta) ? bytes.replace(/[\t\n\f\r ]/g, "") : internal.encoding.btoa(bytes);
-    const mediaType = meta.replace(/;base64$/i, "").replace(/;charset=[^;]*/i, "").replace(/[^A-Za-z0-9\-._~/;=+]/g, "");
-    return `data:${mediaType || "text/javascript"};charset=utf-8;base64,${base64}`;
-  }
-
   class Worker extends EventTarget {
     #id;
     #name;
@@ -78,7 +61,7 @@
       const url = String(specifier);
       if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url)) throw new URIError("invalid URL: relative URL without a base");
       this.#name = name;
-      this.#id = ops.op_worker_spawn(loadableUrl(new URL(url).href), name, workerPermissions(permissions));
+      this.#id = ops.op_worker_spawn(internal.loadableDataUrl(new URL(url).href), name, workerPermissions(permissions));
       workers.set(this.#id, this);
     }
 

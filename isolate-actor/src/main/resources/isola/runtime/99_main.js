@@ -4,6 +4,29 @@
   "use strict";
   const { Event } = internal.events;
 
+  /**
+   * A data: URL keeps characters such as spaces and quotes (WHATWG), which GraalJS's loader refuses
+   * (it parses the URL as a java.net.URI), and it decodes percent escapes as Latin-1 where Deno reads
+   * UTF-8: a textual data: URL is handed over as the base64 of its UTF-8 bytes instead.
+   */
+  function loadableDataUrl(href) {
+    const comma = href.indexOf(",");
+    if (!href.startsWith("data:") || comma < 0) return href;
+    const meta = href.slice(5, comma);
+    // Percent escapes decoded to bytes, other characters as their UTF-8 bytes: a binary string.
+    const bytes = href.slice(comma + 1).replace(/%([0-9A-Fa-f]{2})|[^]/gu, (match, hex) =>
+      hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : unescape(encodeURIComponent(match)));
+    const base64 = /;base64$/i.test(meta) ? bytes.replace(/[\t\n\f\r ]/g, "") : internal.encoding.btoa(bytes);
+    const mediaType = meta.replace(/;base64$/i, "").replace(/;charset=[^;]*/i, "").replace(/[^A-Za-z0-9\-._~/;=+]/g, "");
+    return `data:${mediaType || "text/javascript"};charset=utf-8;base64,${base64}`;
+  }
+
+  internal.loadableDataUrl = loadableDataUrl;
+  // import(specifier) in a module calls this first (ModuleRewrites.java), so data: URLs load.
+  Object.defineProperty(globalThis, Symbol.for("isola.importSpecifier"), {
+    value: (specifier) => (typeof specifier === "string" ? loadableDataUrl(specifier) : specifier),
+  });
+
   // import.meta completion, called from the first line of each module that uses import.meta
   // (see ModuleFileSystem).
   Object.defineProperty(globalThis, Symbol.for("isola.importMeta"), {

@@ -73,6 +73,14 @@ class ModuleRewritesTest {
   }
 
   @Test
+  void dynamicImportsPassTheirSpecifierThroughTheHook() {
+    assertEquals("const m = import(" + ModuleRewrites.IMPORT_HOOK + "f(a, [b]) + \"x,)\"), { with: {} }); o.import(y);",
+        ModuleRewrites.rewrite("const m = import(f(a, [b]) + \"x,)\", { with: {} }); o.import(y);"));
+    String staticOnly = "import x from \"./x.js\";\nexport { x };";
+    assertSame(staticOnly, ModuleRewrites.rewrite(staticOnly));
+  }
+
+  @Test
   void rewritesAwaitUsingWithAnAsyncStack() {
     String rewritten = ModuleRewrites.rewrite("async function f() { await using a = g(); }");
     assertTrue(rewritten.contains("new AsyncDisposableStack()") && rewritten.contains("await $isola$using0.disposeAsync()"),
