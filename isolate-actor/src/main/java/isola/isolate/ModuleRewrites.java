@@ -198,8 +198,17 @@ final class ModuleRewrites {
 
     /** The index of the `,` or `)` that ends the call argument starting at {@code from}; -1 if none. */
     private int argumentEnd(int from) {
+      int end = nextAtDepthZero(from, s.length());
+      return end < s.length() && (s.charAt(end) == ',' || s.charAt(end) == ')') ? end : -1;
+    }
+
+    /**
+     * The first `,` from {@code from} outside brackets, strings and templates, or the bracket that
+     * closes the one {@code from} is in; {@code to} if neither comes before it.
+     */
+    private int nextAtDepthZero(int from, int to) {
       int depth = 0;
-      for (int i = from; i < s.length(); i++) {
+      for (int i = from; i < to; i++) {
         char c = s.charAt(i);
         if (c == '"' || c == '\'') {
           i = skipString(i, c) - 1;
@@ -208,13 +217,13 @@ final class ModuleRewrites {
         } else if (c == '(' || c == '[' || c == '{') {
           depth++;
         } else if (c == ')' || c == ']' || c == '}') {
-          if (depth == 0) return c == ')' ? i : -1;
+          if (depth == 0) return i;
           depth--;
         } else if (c == ',' && depth == 0) {
           return i;
         }
       }
-      return -1;
+      return to;
     }
 
     private void token(String kind) {
@@ -347,32 +356,19 @@ final class ModuleRewrites {
       return ".,?:([+-*/%=&|^<>`".indexOf(c) >= 0 || s.startsWith("instanceof", at) || s.startsWith("in ", at);
     }
 
-    /** The bound names of `NAME = init, NAME = init`: identifiers at depth 0 right before a single `=`. */
+    /** The bound names of `NAME = init, NAME = init`: the identifier first and after each top-level comma. */
     private List<String> declaredNames(int from, int to) {
       List<String> names = new ArrayList<>();
-      int at = skipBlanks(from, true);
-      int nameEnd = at;
-      while (nameEnd < to && Character.isJavaIdentifierPart(s.charAt(nameEnd))) nameEnd++;
-      names.add(s.substring(at, nameEnd));
-      int depth = 0;
-      for (int i = nameEnd; i < to; i++) {
-        char c = s.charAt(i);
-        if (c == '"' || c == '\'') {
-          i = skipString(i, c) - 1;
-        } else if (c == '`') {
-          i = skipTemplate(i + 1, null) - 1;
-        } else if (c == '(' || c == '[' || c == '{') {
-          depth++;
-        } else if (c == ')' || c == ']' || c == '}') {
-          depth--;
-        } else if (c == ',' && depth == 0) {
-          int name = skipBlanks(i + 1, true);
-          int end = name;
-          while (end < to && Character.isJavaIdentifierPart(s.charAt(end))) end++;
-          if (end > name) names.add(s.substring(name, end));
-        }
+      int at = from;
+      for (;;) {
+        int name = skipBlanks(at, true);
+        int end = name;
+        while (end < to && Character.isJavaIdentifierPart(s.charAt(end))) end++;
+        if (end > name) names.add(s.substring(name, end));
+        int comma = nextAtDepthZero(end, to);
+        if (comma >= to || s.charAt(comma) != ',') return names;
+        at = comma + 1;
       }
-      return names;
     }
 
     private void insert(int at, String text) {
