@@ -1205,6 +1205,26 @@
       return parseUrl(toUSV(url), base === undefined ? undefined : toUSV(base)) !== FAILURE;
     }
 
+    /** A blob: URL for `blob`, good in this isolate until revoked (Deno's are good in the whole process). */
+    static createObjectURL(blob) {
+      const prefix = "Failed to execute 'createObjectURL' on 'URL'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      if (!internal.blob.isBlob(blob)) {
+        throw new TypeError(`${prefix}: The "blob" argument must be an instance of Blob`);
+      }
+      const url = `blob:null/${randomUuid()}`;
+      blobUrls.set(url, blob);
+      return url;
+    }
+
+    static revokeObjectURL(url) {
+      webidl.requiredArguments(arguments.length, 1, "Failed to execute 'revokeObjectURL' on 'URL'");
+      const parsed = parseUrl(toUSV(url), undefined);
+      // Deno's message (and class) from its URL parser.
+      if (parsed === FAILURE) throw new Error("relative URL without a base");
+      blobUrls.delete(withoutFragment(serialize(parsed)));
+    }
+
     static #rec(self) {
       if (!(self !== null && typeof self === "object" && #record in self)) throw webidl.illegalInvocation();
       return self.#record;
@@ -1377,8 +1397,24 @@
     }
   }
 
+  /** blob: URL (without fragment) -> its Blob, for fetch, import() and workers. */
+  const blobUrls = new Map();
+  const withoutFragment = (url) => {
+    const hash = url.indexOf("#");
+    return hash < 0 ? url : url.slice(0, hash);
+  };
+  function randomUuid() {
+    const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16));
+    hex[12] = "4";
+    hex[16] = (8 + Math.floor(Math.random() * 4)).toString(16);
+    const s = hex.join("");
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  }
+
   internal.url = {
     URL, URLSearchParams, parseUrl, serializeUrl: serialize, percentDecode,
+    /** The Blob a blob: URL names, or undefined. */
+    blobOf: (url) => blobUrls.get(withoutFragment(url)),
     // The state machine itself, for URLPattern's component canonicalization (44_urlpattern.js).
     basicParse, states: S, newRecord, serializeHost, serializePath, specialPorts,
     percentEncodeC0: (s) => percentEncode(s, C0_CONTROL_SET),

@@ -61,7 +61,7 @@
       const url = String(specifier);
       if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url)) throw new URIError("invalid URL: relative URL without a base");
       this.#name = name;
-      this.#id = ops.op_worker_spawn(internal.loadableDataUrl(new URL(url).href), name, workerPermissions(permissions));
+      this.#id = ops.op_worker_spawn(internal.loadableModuleUrl(new URL(url).href), name, workerPermissions(permissions));
       workers.set(this.#id, this);
     }
 

@@ -195,11 +195,21 @@
     return internal.fetch.newResponse(200, "OK", ["content-type", contentType], body, href, false);
   }
 
+  /** fetch of a blob: URL made by URL.createObjectURL in this isolate. */
+  function blobUrlResponse(href, method) {
+    if (method !== "GET") throw new TypeError("Blob URL fetch only supports GET method");
+    const blob = internal.url.blobOf(href);
+    if (blob === undefined) throw new TypeError("Blob for the given URL not found.");
+    const headerPairs = ["content-length", String(blob.size), "content-type", blob.type];
+    return internal.fetch.newResponse(200, "OK", headerPairs, blob.stream(), href, false);
+  }
+
   async function fetch(input, init = undefined) {
     const request = new internal.webApis.Request(input, init);
     let { method, url, headerPairs, body, redirect, signal } = internal.fetch.requestParts(request);
     if (signal?.aborted) throw signal.reason;
     if (url.startsWith("data:")) return dataUrlResponse(url);
+    if (url.startsWith("blob:")) return blobUrlResponse(url, method);
     headerPairs = withDefaults(headerPairs);
     let current = url;
     for (let redirects = 0; ; redirects++) {

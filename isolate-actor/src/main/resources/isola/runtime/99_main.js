@@ -21,10 +21,31 @@
     return `data:${mediaType || "text/javascript"};charset=utf-8;base64,${base64}`;
   }
 
-  internal.loadableDataUrl = loadableDataUrl;
-  // import(specifier) in a module calls this first (ModuleRewrites.java), so data: URLs load.
+  /**
+   * A module URL as GraalJS's loader can load it: data: URLs as above, a blob: URL of this isolate as
+   * the data: URL of its blob's bytes, an unknown blob: URL as a module that fails as Deno's import does.
+   */
+  function loadableModuleUrl(href) {
+    if (!href.startsWith("blob:")) return loadableDataUrl(href);
+    const blob = internal.url.blobOf(href);
+    const source = blob === undefined
+      ? `throw new TypeError(${JSON.stringify(`Module not found "${href}".`)});`
+      : null;
+    const bytes = source === null ? binaryString(internal.blob.bytesOf(blob)) : unescape(encodeURIComponent(source));
+    const type = blob?.type.replace(/[^A-Za-z0-9\-._~/=+]/g, "") || "text/javascript";
+    return `data:${type};charset=utf-8;base64,${internal.encoding.btoa(bytes)}`;
+  }
+
+  function binaryString(bytes) {
+    let s = "";
+    for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
+    return s;
+  }
+
+  internal.loadableModuleUrl = loadableModuleUrl;
+  // import(specifier) in a module calls this first (ModuleRewrites.java), so data: and blob: URLs load.
   Object.defineProperty(globalThis, Symbol.for("isola.importSpecifier"), {
-    value: (specifier) => (typeof specifier === "string" ? loadableDataUrl(specifier) : specifier),
+    value: (specifier) => (typeof specifier === "string" ? loadableModuleUrl(specifier) : specifier),
   });
 
   // import.meta completion, called from the first line of each module that uses import.meta
