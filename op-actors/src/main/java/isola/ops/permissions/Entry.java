@@ -78,7 +78,11 @@ sealed interface Entry {
     }
   }
 
-  /** A program by name or path; a bare name also covers the program it finds on the PATH. */
+  /**
+   * A program by name or path; a bare name also covers the program it finds on the PATH. Paths are
+   * compared lexically, not through symlinks, as Deno does ({@code /bin/echo} is not
+   * {@code /usr/bin/echo}).
+   */
   record ProgramEntry(String command, Path resolved) implements Entry {
     @Override
     public boolean covers(Entry other) {
@@ -97,14 +101,14 @@ sealed interface Entry {
 
     private static Path which(String command, Path cwd) {
       if (command.contains("/")) {
-        return RealPaths.real(cwd == null ? Path.of(command).toAbsolutePath() : cwd.resolve(command));
+        return (cwd == null ? Path.of(command).toAbsolutePath() : cwd.resolve(command)).normalize();
       }
       String pathVar = System.getenv("PATH");
       if (pathVar == null) return null;
       for (String dir : pathVar.split(File.pathSeparator)) {
         if (dir.isEmpty()) continue;
         Path candidate = Path.of(dir, command);
-        if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) return RealPaths.real(candidate);
+        if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) return candidate.normalize();
       }
       return null;
     }
