@@ -95,6 +95,20 @@ sealed interface Entry {
       return command;
     }
 
+    /**
+     * How a denial of a bare name reaches further than a grant of it (Deno 2.9): it also covers a
+     * program anywhere whose file stem is that name ({@code --deny-run=echo} refuses
+     * {@code /tmp/echo.sh}).
+     */
+    boolean deniesByStem(Entry other) {
+      if (command.contains("/") || !(other instanceof ProgramEntry p) || p.resolved == null) return false;
+      Path name = p.resolved.getFileName();
+      if (name == null) return false;
+      String file = name.toString();
+      int dot = file.lastIndexOf('.');
+      return (dot > 0 ? file.substring(0, dot) : file).equals(command);
+    }
+
     static ProgramEntry parse(String command, Path cwd) {
       return new ProgramEntry(command, which(command, cwd));
     }

@@ -238,7 +238,7 @@ public final class Permissions {
     boolean denies(Entry e) {
       if (denyAll) return true;
       for (Entry d : deny) {
-        if (d.covers(e)) return true;
+        if (d.covers(e) || d instanceof Entry.ProgramEntry program && program.deniesByStem(e)) return true;
       }
       return false;
     }
