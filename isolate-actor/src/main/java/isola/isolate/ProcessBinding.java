@@ -4,6 +4,7 @@ import isola.ops.OpException;
 import isola.ops.permissions.PermissionKind;
 import isola.ops.permissions.Permissions;
 import isola.ops.process.ChildProcess;
+import isola.ops.process.ChildRun;
 import isola.ops.process.ProcessSpawn;
 import isola.ops.process.ProcessSpawn.Stdio;
 import isola.ops.process.Signals;
@@ -12,15 +13,11 @@ import isola.protocol.OpError;
 import isola.protocol.OpReply;
 import isola.protocol.ProcessOutput;
 import isola.protocol.ProcessRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -123,45 +120,20 @@ final class ProcessBinding {
     return JsValues.toJs(List.of(rid, (double) process.pid()));
   }
 
-  /**
-   * {@code [code, signal, stdout, stderr]}, the output null where not piped. Inherited output is
-   * written once the child ended (it is read whole, like piped output).
-   */
+  /** {@code [code, signal, stdout, stderr]}, the output null where not piped. */
   private Object spawnSync(Value[] a) throws OpException {
     ProcessSpawn.Options options = options(a);
     Process process = start(options);
-    output.flush();
-    CompletableFuture<byte[]> stderr = new CompletableFuture<>();
-    Thread.ofVirtual().name("isola-child-pipe").start(() -> {
-      try {
-        stderr.complete(readAll(process.getErrorStream()));
-      } catch (RuntimeException e) {
-        stderr.completeExceptionally(e);
-      }
-    });
-    byte[] out = readAll(process.getInputStream());
-    byte[] err = stderr.join();
-    int code;
+    ChildRun.Result result;
     try {
-      code = process.waitFor();
+      result = ChildRun.run(process, options.stdout(), options.stderr(),
+          chunk -> output.write(chunk.data(), chunk.stderr()));
     } catch (InterruptedException e) {
-      process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new OpException(OpError.of(ErrorKind.Interrupted, "interrupted"));
     }
-    if (options.stdout() == Stdio.INHERIT) output.write(out, false);
-    if (options.stderr() == Stdio.INHERIT) output.write(err, true);
-    List<Object> status = ProcessSpawn.status(code);
-    return JsValues.toJs(Arrays.asList(status.get(0), status.get(1),
-        options.stdout() == Stdio.PIPED ? out : null, options.stderr() == Stdio.PIPED ? err : null));
-  }
-
-  private static byte[] readAll(InputStream in) {
-    try {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsValues.toJs(Arrays.asList(result.status().get(0), result.status().get(1),
+        result.stdout(), result.stderr()));
   }
 
   private Process start(ProcessSpawn.Options options) throws OpException {

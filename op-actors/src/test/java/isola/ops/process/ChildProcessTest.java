@@ -81,4 +81,23 @@ class ChildProcessTest {
     Signals.kill(process.pid(), Signals.number("SIGINT"));
     assertEquals(List.of(130, "SIGINT"), ProcessSpawn.status(process.waitFor()));
   }
+
+  @Test
+  void aSyncRunHandsInheritedOutputToItsOwnThreadAndKeepsPipedOutput() throws Exception {
+    Map<String, String> env = System.getenv();
+    Path cwd = Path.of("").toAbsolutePath();
+    ProcessSpawn.Options options = new ProcessSpawn.Options("sh", List.of("-c", "echo out; echo err >&2; exit 5"),
+        cwd, env, env.get("PATH"), Stdio.NULL, Stdio.INHERIT, Stdio.PIPED);
+    Process process = ProcessSpawn.start(ProcessSpawn.resolve("sh", cwd, env.get("PATH")), options);
+    Thread caller = Thread.currentThread();
+    StringBuilder inherited = new StringBuilder();
+    ChildRun.Result result = ChildRun.run(process, Stdio.INHERIT, Stdio.PIPED, chunk -> {
+      assertEquals(caller, Thread.currentThread());
+      inherited.append(new String(chunk.data(), StandardCharsets.UTF_8));
+    });
+    assertEquals("out\n", inherited.toString());
+    assertEquals(null, result.stdout());
+    assertArrayEquals("err\n".getBytes(StandardCharsets.UTF_8), result.stderr());
+    assertEquals(Arrays.asList(5, null), result.status());
+  }
 }
