@@ -6,7 +6,8 @@
   "use strict";
   const ops = internal.ops;
   const opAsync = internal.opAsync;
-  const { readableOf, writableOf, copyRead } = internal.resourceStreams;
+  const { writableOf, copyRead } = internal.resourceStreams;
+  const chunkSize = 64 * 1024;
   const constructKey = Symbol("isola.process.construct");
   const STDIO = ["inherit", "piped", "null"];
 
@@ -122,10 +123,34 @@
       this.#onEnd = onEnd;
     }
 
+    /** A byte stream, as Deno's (BYOB readers work): each pull reads into the request's view. */
     get stream() {
       if (this.#stream === undefined) {
-        this.#stream = readableOf(async (buf) => copyRead(await this.#pending.track(
-          opAsync("op_spawn_read", this.#rid, this.#fd, buf.byteLength)), buf), this.#onEnd);
+        const onEnd = this.#onEnd;
+        const read = (length) => this.#pending.track(opAsync("op_spawn_read", this.#rid, this.#fd, length));
+        this.#stream = new globalThis.ReadableStream({
+          type: "bytes",
+          autoAllocateChunkSize: chunkSize,
+          async pull(controller) {
+            const request = controller.byobRequest;
+            try {
+              const n = copyRead(await read(request.view.byteLength), request.view);
+              if (n === null) {
+                onEnd();
+                controller.close();
+                request.respond(0);
+              } else {
+                request.respond(n);
+              }
+            } catch (e) {
+              onEnd();
+              controller.error(e);
+            }
+          },
+          cancel() {
+            onEnd();
+          },
+        });
       }
       return this.#stream;
     }
