@@ -92,12 +92,13 @@
     return buffer === null ? null : new Uint8Array(buffer);
   }
 
-  async function readAll(stream) {
+  /** Reads to the end, keeping the reader (and so the lock), as Deno's collectOutput does. */
+  async function readAll(reader) {
     const chunks = [];
     let length = 0;
-    for await (const chunk of stream) {
-      chunks.push(chunk);
-      length += chunk.byteLength;
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      chunks.push(r.value);
+      length += r.value.byteLength;
     }
     const all = new Uint8Array(length);
     let at = 0;
@@ -115,6 +116,7 @@
     #pending;
     #onEnd;
     #stream;
+    #collected = false;
 
     constructor(rid, fd, pending, onEnd) {
       this.#rid = rid;
@@ -152,19 +154,23 @@
           },
         });
       }
+      // Collected whole by the host already: the stream is there, locked, as Deno's.
+      if (this.#collected && !this.#stream.locked) this.#stream.getReader();
       return this.#stream;
     }
 
-    async collect(name) {
-      if (this.#stream === undefined) {
-        try {
-          return toBytes(await this.#pending.track(opAsync("op_spawn_read_all", this.#rid, this.#fd)));
-        } finally {
-          this.#onEnd();
-        }
+    /**
+     * All of the output, read whole by the host when the script never touched the stream. As in
+     * Deno, the stream stays locked afterwards, so a second collect is refused.
+     */
+    collect(name) {
+      if (this.#collected || this.#stream?.locked) {
+        throw new TypeError(`Cannot collect output: '${name}' is locked`);
       }
-      if (this.#stream.locked) throw new TypeError(`Can't collect output because ${name} is locked`);
-      return await readAll(this.#stream);
+      this.#collected = true;
+      if (this.#stream !== undefined) return readAll(this.#stream.getReader());
+      return this.#pending.track(opAsync("op_spawn_read_all", this.#rid, this.#fd))
+        .then(toBytes).finally(this.#onEnd);
     }
   }
 
@@ -253,12 +259,10 @@
     }
 
     async output() {
-      const [status, stdout, stderr] = await Promise.all([
-        this.#status,
-        this.#stdout === null ? null : this.#stdout.collect("stdout"),
-        this.#stderr === null ? null : this.#stderr.collect("stderr"),
-      ]);
-      return commandOutput(status, stdout, stderr);
+      const stdout = this.#stdout === null ? null : this.#stdout.collect("stdout");
+      const stderr = this.#stderr === null ? null : this.#stderr.collect("stderr");
+      const all = await Promise.all([this.#status, stdout, stderr]);
+      return commandOutput(all[0], all[1], all[2]);
     }
 
     kill(signo = "SIGTERM") {
