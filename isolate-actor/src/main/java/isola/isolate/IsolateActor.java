@@ -15,6 +15,7 @@ import isola.protocol.IsolateLimits;
 import isola.protocol.IsolateMessage;
 import isola.protocol.IsolateSpec;
 import isola.protocol.OpReply;
+import isola.protocol.ProcessOutput;
 import isola.protocol.PortEvent;
 import isola.protocol.Terminate;
 import isola.protocol.TimerCommand;
@@ -153,7 +154,10 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     fetchBinding.register(ops);
     new PermissionsBinding(permissions, cwd, errors).register(ops);
     new RequirePermission(permissions, cwd, errors).register(ops);
-    new OsBinding(permissions, errors, output, ctx.getSelf().narrow()).register(ops);
+    OsBinding os = new OsBinding(permissions, errors, output, ctx.getSelf().narrow());
+    os.register(ops);
+    new ProcessBinding(ctx, permissions, cwd, os::environment, resources, ctx.getSelf().narrow(),
+        ctx.getSelf().narrow(), output, errors).register(ops);
     this.portBinding = new PortBinding(ctx);
     portBinding.register(ops);
     new BroadcastBinding(ctx, portBinding).register(ops);
@@ -198,6 +202,10 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
           return this;
         })
         .onMessage(Terminate.class, t -> finish(t.exitCode()))
+        .onMessage(ProcessOutput.class, o -> {
+          output.write(o.data(), o.stderr());
+          return this;
+        })
         .onMessage(IsolateStats.Request.class, r -> {
           r.replyTo().tell(new IsolateStats(turns, allocatedBytes, js.pendingOpCount()));
           return this;

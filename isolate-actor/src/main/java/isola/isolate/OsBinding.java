@@ -48,6 +48,16 @@ final class OsBinding {
     return changed.containsKey(key) ? changed.get(key) : System.getenv(key);
   }
 
+  /** The environment as this isolate sees it: the JVM's with its own changes (what a child inherits). */
+  Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    changed.forEach((k, v) -> {
+      if (v == null) env.remove(k);
+      else env.put(k, v);
+    });
+    return env;
+  }
+
   /** Environment variables node:process reads without permission (Deno 2.9 does: checked with its binary). */
   private static final java.util.Set<String> NODE_SETTINGS =
       java.util.Set.of("NODE_DEBUG", "NODE_OPTIONS", "FORCE_COLOR", "NO_COLOR");
@@ -86,13 +96,8 @@ final class OsBinding {
     }));
     ops.put("op_env_to_object", (ProxyExecutable) args -> errors.guard(() -> {
       permissions.checkAll(PermissionKind.ENV);
-      Map<String, String> env = new HashMap<>(System.getenv());
-      changed.forEach((k, v) -> {
-        if (v == null) env.remove(k);
-        else env.put(k, v);
-      });
       List<Object> flat = new ArrayList<>();
-      env.forEach((k, v) -> {
+      environment().forEach((k, v) -> {
         flat.add(k);
         flat.add(v);
       });

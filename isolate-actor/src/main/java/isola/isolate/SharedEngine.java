@@ -32,6 +32,7 @@ public final class SharedEngine {
       "10_permissions.js",
       "30_fs.js",
       "31_os.js",
+      "32_process.js",
       "40_webidl.js",
       "41_abort.js",
       "42_encoding.js",

@@ -81,6 +81,30 @@
     if (id !== undefined && unrefed.delete(id)) unrefedOps--;
   }
 
+  /** The promises of one resource's pending ops, so ref()/unref() can apply to them too. */
+  class PendingOps {
+    #promises = new Set();
+    #unref = false;
+
+    track(promise) {
+      this.#promises.add(promise);
+      if (this.#unref) unrefOpPromise(promise);
+      const forget = () => this.#promises.delete(promise);
+      promise.then(forget, forget);
+      return promise;
+    }
+
+    ref() {
+      this.#unref = false;
+      for (const p of this.#promises) refOpPromise(p);
+    }
+
+    unref() {
+      this.#unref = true;
+      for (const p of this.#promises) unrefOpPromise(p);
+    }
+  }
+
   // Host entry: settle a batch of replies, flattened as [id, errorKind|null, value|message, code].
   function resolveOps(flat) {
     const n = flat.length;
@@ -106,6 +130,7 @@
   internal.opAsync = opAsync;
   internal.unrefOpPromise = unrefOpPromise;
   internal.refOpPromise = refOpPromise;
+  internal.PendingOps = PendingOps;
   internal.pendingOpCount = () => pending.size - unrefedOps;
   /** The async ops in flight: [promise id, op name, op arguments]. */
   internal.pendingOps = () => Array.from(pending, ([id, r]) => [id, r[2], r[3]]);

@@ -12,35 +12,11 @@
     return { __proto__: null, hostname, port, transport: "tcp" };
   }
 
-  /** The promises of one resource's pending ops, so ref()/unref() can apply to them too. */
-  class PendingOps {
-    #promises = new Set();
-    #unref = false;
-
-    track(promise) {
-      this.#promises.add(promise);
-      if (this.#unref) internal.unrefOpPromise(promise);
-      const forget = () => this.#promises.delete(promise);
-      promise.then(forget, forget);
-      return promise;
-    }
-
-    ref() {
-      this.#unref = false;
-      for (const p of this.#promises) internal.refOpPromise(p);
-    }
-
-    unref() {
-      this.#unref = true;
-      for (const p of this.#promises) internal.unrefOpPromise(p);
-    }
-  }
-
   class Conn {
     #rid;
     #localAddr;
     #remoteAddr;
-    #pending = new PendingOps();
+    #pending = new internal.PendingOps();
     #readable;
     #writable;
 
@@ -130,7 +106,7 @@
   class Listener {
     #rid;
     #addr;
-    #pending = new PendingOps();
+    #pending = new internal.PendingOps();
 
     constructor(key, rid, addr) {
       if (key !== constructKey) throw new TypeError("Illegal constructor");

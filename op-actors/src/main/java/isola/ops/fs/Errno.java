@@ -8,7 +8,7 @@ import java.util.Map;
  * The Linux errors file system ops meet, with the text {@code strerror} gives (which the JDK puts in
  * {@code FileSystemException#getReason}) and the {@code Deno.errors} class Deno maps each one to.
  */
-enum Errno {
+public enum Errno {
   EPERM(1, "Operation not permitted", ErrorKind.PermissionDenied),
   ENOENT(2, "No such file or directory", ErrorKind.NotFound),
   EIO(5, "Input/output error", ErrorKind.Error),
@@ -35,9 +35,9 @@ enum Errno {
   ELOOP(40, "Too many levels of symbolic links", ErrorKind.FilesystemLoop),
   ENOTSUP(95, "Operation not supported", ErrorKind.Error);
 
-  final int number;
-  final String text;
-  final ErrorKind kind;
+  public final int number;
+  public final String text;
+  public final ErrorKind kind;
 
   Errno(int number, String text, ErrorKind kind) {
     this.number = number;
@@ -55,7 +55,7 @@ enum Errno {
     }
   }
 
-  static Errno ofNumber(int number) {
+  public static Errno ofNumber(int number) {
     return BY_NUMBER.get(number);
   }
 

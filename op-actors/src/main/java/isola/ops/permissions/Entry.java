@@ -78,7 +78,11 @@ sealed interface Entry {
     }
   }
 
-  /** A program by name or path; a bare name also covers the program it finds on the PATH. */
+  /**
+   * A program by name or path; a bare name also covers the program it finds on the PATH. Paths are
+   * compared lexically, not through symlinks, as Deno does ({@code /bin/echo} is not
+   * {@code /usr/bin/echo}).
+   */
   record ProgramEntry(String command, Path resolved) implements Entry {
     @Override
     public boolean covers(Entry other) {
@@ -91,20 +95,34 @@ sealed interface Entry {
       return command;
     }
 
+    /**
+     * How a denial of a bare name reaches further than a grant of it (Deno 2.9): it also covers a
+     * program anywhere whose file stem is that name ({@code --deny-run=echo} refuses
+     * {@code /tmp/echo.sh}).
+     */
+    boolean deniesByStem(Entry other) {
+      if (command.contains("/") || !(other instanceof ProgramEntry p) || p.resolved == null) return false;
+      Path name = p.resolved.getFileName();
+      if (name == null) return false;
+      String file = name.toString();
+      int dot = file.lastIndexOf('.');
+      return (dot > 0 ? file.substring(0, dot) : file).equals(command);
+    }
+
     static ProgramEntry parse(String command, Path cwd) {
       return new ProgramEntry(command, which(command, cwd));
     }
 
     private static Path which(String command, Path cwd) {
       if (command.contains("/")) {
-        return RealPaths.real(cwd == null ? Path.of(command).toAbsolutePath() : cwd.resolve(command));
+        return (cwd == null ? Path.of(command).toAbsolutePath() : cwd.resolve(command)).normalize();
       }
       String pathVar = System.getenv("PATH");
       if (pathVar == null) return null;
       for (String dir : pathVar.split(File.pathSeparator)) {
         if (dir.isEmpty()) continue;
         Path candidate = Path.of(dir, command);
-        if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) return RealPaths.real(candidate);
+        if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) return candidate.normalize();
       }
       return null;
     }

@@ -71,6 +71,25 @@ public final class Permissions {
     if (!scopes.get(kind).allows(Entry.parse(kind, value, null))) throw denied(kind, quote(value));
   }
 
+  /**
+   * Checks running {@code command} (as the script wrote it), found at {@code resolved}: a grant
+   * covers it by that name or by that path, as in Deno.
+   */
+  public void checkProgram(String command, Path resolved) throws OpException {
+    if (!scopes.get(PermissionKind.RUN).allows(new Entry.ProgramEntry(command, resolved))) {
+      throw denied(PermissionKind.RUN, quote(command));
+    }
+  }
+
+  /**
+   * Checks that the kind is granted unscoped ({@code Deno.kill} needs {@code --allow-run} with no
+   * list); unlike {@link #checkAll}, denials of single entries do not refuse it, as in Deno.
+   */
+  public void checkUnscoped(PermissionKind kind) throws OpException {
+    Scope scope = scopes.get(kind);
+    if (!scope.allowAll || scope.denyAll) throw denied(kind, null);
+  }
+
   /** Checks access to every entry of a kind ({@code Deno.env.toObject()}). */
   public void checkAll(PermissionKind kind) throws OpException {
     if (!scopes.get(kind).allowsAll()) throw denied(kind, null);
@@ -219,7 +238,7 @@ public final class Permissions {
     boolean denies(Entry e) {
       if (denyAll) return true;
       for (Entry d : deny) {
-        if (d.covers(e)) return true;
+        if (d.covers(e) || d instanceof Entry.ProgramEntry program && program.deniesByStem(e)) return true;
       }
       return false;
     }
