@@ -45,6 +45,7 @@ public final class SharedEngine {
       "49_broadcast_channel.js",
       "50_streams.js",
       "51_blob.js",
+      "51_filereader.js",
       "52_formdata.js",
       "53_compression.js",
       "54_crypto.js",

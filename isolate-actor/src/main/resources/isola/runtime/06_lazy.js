@@ -32,6 +32,7 @@
       ],
     },
     { files: ["51_blob.js"], internal: ["blob"], globals: ["Blob", "File"] },
+    { files: ["51_filereader.js"], internal: [], globals: ["FileReader", "ProgressEvent"] },
     { files: ["52_formdata.js"], internal: ["formData"], globals: ["FormData"] },
     { files: ["53_compression.js"], internal: [], globals: ["CompressionStream", "DecompressionStream"] },
     { files: ["54_crypto.js"], internal: [], globals: ["Crypto", "SubtleCrypto", "CryptoKey", "crypto", "QuotaExceededError"] },
