@@ -81,14 +81,28 @@
   }
   internal.v8Message = v8Message;
   const engineErrors = [TypeError, RangeError, URIError, ReferenceError, SyntaxError];
-  Object.defineProperty(globalThis, Symbol.for("isola.v8Error"), {
-    value(error) {
-      if (error === null || typeof error !== "object" || !engineErrors.some((type) => error instanceof type)) return;
-      const message = Object.getOwnPropertyDescriptor(error, "message");
-      if (message === undefined || typeof message.value !== "string" || !message.writable) return;
-      const wording = v8Message(message.value);
-      if (wording !== message.value) error.message = wording;
+  function v8Error(error) {
+    if (error === null || typeof error !== "object" || !engineErrors.some((type) => error instanceof type)) return;
+    const message = Object.getOwnPropertyDescriptor(error, "message");
+    if (message === undefined || typeof message.value !== "string" || !message.writable) return;
+    const wording = v8Message(message.value);
+    if (wording !== message.value) error.message = wording;
+  }
+  Object.defineProperty(globalThis, Symbol.for("isola.v8Error"), { value: v8Error });
+  // A .catch handler sees the reworded error too. Only catch is wrapped: wrapping then put an extra
+  // call on every promise reaction.
+  const nativeCatch = Promise.prototype.catch;
+  const { catch: promiseCatch } = {
+    catch(onRejected) {
+      if (typeof onRejected !== "function") return nativeCatch.call(this, onRejected);
+      return nativeCatch.call(this, (error) => {
+        v8Error(error);
+        return onRejected(error);
+      });
     },
+  };
+  Object.defineProperty(Promise.prototype, "catch", {
+    value: promiseCatch, writable: true, enumerable: false, configurable: true,
   });
 
   const errorToString = Error.prototype.toString;
