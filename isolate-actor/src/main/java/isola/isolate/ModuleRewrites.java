@@ -34,6 +34,8 @@ import java.util.TreeMap;
 final class ModuleRewrites {
   private ModuleRewrites() {}
 
+  private static final Set<String> CONDITION_WORDS = Set.of("w:if", "w:while", "w:for", "w:with");
+
   private static final Set<String> REGEX_AFTER_WORD = Set.of(
       "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
       "yield", "await");
@@ -77,6 +79,8 @@ final class ModuleRewrites {
     private int blocks;
     /** Kind of the last significant token: 'w' word, 'n' number/string/regex/template, or the punctuator. */
     private String previous = ";";
+    /** For each open `(`, the token before it. */
+    private final Deque<String> parens = new ArrayDeque<>();
     private boolean newlineBefore;
 
     Pass(String source) {
@@ -158,6 +162,15 @@ final class ModuleRewrites {
           close(closed, i);
           i++;
           token("}");
+        } else if (c == '(') {
+          parens.push(previous);
+          i++;
+          token("(");
+        } else if (c == ')') {
+          String opener = parens.isEmpty() ? "" : parens.pop();
+          i++;
+          // `if (x) /re/.test(s)`: after a condition's `)` a slash starts a regular expression.
+          token(CONDITION_WORDS.contains(opener) ? ";" : ")");
         } else {
           i++;
           token(String.valueOf(c));

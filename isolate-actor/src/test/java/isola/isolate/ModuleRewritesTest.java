@@ -35,6 +35,7 @@ class ModuleRewritesTest {
       "/* using z = 4 */ const r = /using w = {5}/; const using = (x) => x; using(1);",
       "for (using of [1]) {}",
       "let using = 1; using = 2;",
+      "if (a) /'/.test(s); const t = 'catch (e) { x }'; const d = (a) / 2 / (b); // '",
       "try { f() } catch { g() } try { f() } catch ({ message }) { g(message) } p.catch(e => e); p.catch(h)",
     };
     for (String source : sources) assertSame(source, ModuleRewrites.rewrite(source), source);
