@@ -42,7 +42,7 @@ final class FetchBinding {
     // [promiseId, rid, method, url, headerPairs, body (null|string|bytes), streamBody]
     ops.put("op_fetch", (ProxyExecutable) a -> errors.guard(() -> {
       URI url = URI.create(a[3].asString());
-      permissions.check(PermissionKind.NET, NetBinding.hostPort(host(url), port(url)));
+      permissions.check(PermissionKind.NET, NetBinding.urlHostPort(url));
       exchanges.put(a[1].asInt(), FetchClient.send(a[0].asInt(), a[2].asString(), url,
           JsValues.strings(a[4]), body(a[5]), a[6].asBoolean(), replyTo));
       return null;
@@ -86,16 +86,6 @@ final class FetchBinding {
   void closeAll() {
     exchanges.values().forEach(FetchExchange::cancel);
     exchanges.clear();
-  }
-
-  private static String host(URI url) {
-    String host = url.getHost();
-    return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-  }
-
-  private static int port(URI url) {
-    if (url.getPort() >= 0) return url.getPort();
-    return "https".equals(url.getScheme()) ? 443 : 80;
   }
 
   private static byte[] body(Value body) {

@@ -81,6 +81,14 @@ final class HttpBinding {
       if (exchange != null) exchange.respond(a[1].asInt(), JsValues.strings(a[2]), body(a[3]));
       return null;
     });
+    // [promiseId, exchangeId, headerPairs]: the reply is the WebSocket (WebSocketBinding gives it a rid).
+    ops.put("op_http_upgrade_websocket", (ProxyExecutable) a -> {
+      int promiseId = a[0].asInt();
+      HttpExchange exchange = exchanges.remove(a[1].asInt());
+      if (exchange == null) replyTo.tell(OpReply.err(promiseId, connectionClosed()));
+      else exchange.upgradeWebSocket(promiseId, JsValues.strings(a[2]), replyTo);
+      return null;
+    });
     ops.put("op_http_start", (ProxyExecutable) a -> {
       HttpExchange exchange = exchanges.get(a[0].asInt());
       if (exchange != null) exchange.startStream(a[1].asInt(), JsValues.strings(a[2]));

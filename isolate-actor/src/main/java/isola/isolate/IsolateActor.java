@@ -64,6 +64,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final NetBinding netBinding;
   private final HttpBinding httpBinding;
   private final FetchBinding fetchBinding;
+  private final WebSocketBinding webSocketBinding;
   private final PortBinding portBinding;
   private final WebStorageBinding webStorage;
   private boolean flushScheduled;
@@ -152,6 +153,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     httpBinding.register(ops);
     this.fetchBinding = new FetchBinding(permissions, resources, ctx.getSelf().narrow(), errors);
     fetchBinding.register(ops);
+    this.webSocketBinding = new WebSocketBinding(permissions, resources, ctx.getSelf().narrow(), errors);
+    webSocketBinding.register(ops);
     new PermissionsBinding(permissions, cwd, errors).register(ops);
     new RequirePermission(permissions, cwd, errors).register(ops);
     OsBinding os = new OsBinding(permissions, errors, output, ctx.getSelf().narrow());
@@ -216,7 +219,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   }
 
   private Behavior<IsolateMessage> onOpReply(OpReply reply) {
-    pendingReplies.add(FetchBinding.adopt(netBinding.adopt(fsBinding.adopt(reply))));
+    pendingReplies.add(webSocketBinding.adopt(FetchBinding.adopt(netBinding.adopt(fsBinding.adopt(reply)))));
     scheduleFlush();
     return this;
   }
@@ -351,6 +354,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private Behavior<IsolateMessage> closeContext() {
     httpBinding.closeAll();
     fetchBinding.closeAll();
+    webSocketBinding.closeAll();
     js.close();
     return this;
   }

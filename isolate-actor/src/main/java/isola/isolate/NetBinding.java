@@ -16,6 +16,7 @@ import isola.protocol.OpReply;
 import isola.protocol.TcpRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.Channel;
@@ -173,6 +174,14 @@ final class NetBinding {
     String h = address.getAddress().getHostAddress();
     int zone = h.indexOf('%');
     return zone >= 0 ? h.substring(0, zone) : h;
+  }
+
+  /** What Deno checks for a URL: its host and port, or the scheme's default port (443 for https: and wss:). */
+  static String urlHostPort(URI url) {
+    String host = url.getHost();
+    if (host.startsWith("[")) host = host.substring(1, host.length() - 1);
+    boolean secure = "https".equals(url.getScheme()) || "wss".equals(url.getScheme());
+    return hostPort(host, url.getPort() >= 0 ? url.getPort() : secure ? 443 : 80);
   }
 
   /** The host as Deno's permission check and its denial show it: IPv6 in brackets. */

@@ -59,6 +59,7 @@ public final class SharedEngine {
       "62_http.js",
       "63_fetch.js",
       "64_actors.js",
+      "65_websocket.js",
       "66_webstorage.js",
       "70_node.js",
       "71_commonjs.js",

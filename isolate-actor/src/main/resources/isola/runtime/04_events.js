@@ -13,7 +13,8 @@
         throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 present.");
       }
       const init = eventInitDict ?? {};
-      this[state] = {
+      // Not enumerable (as listenersOf below): the inspector shows Deno's field list instead.
+      Object.defineProperty(this, state, { value: {
         type: String(type),
         bubbles: !!init.bubbles,
         cancelable: !!init.cancelable,
@@ -27,12 +28,12 @@
         currentTarget: null,
         eventPhase: 0,
         isTrusted: false,
-        timeStamp: internal.ops.op_now(),
-      };
+      } });
     }
     get type() { return this[state].type; }
     get target() { return this[state].target; }
-    get srcElement() { return this[state].target; }
+    // Deno 2.9 keeps it null, even while the event is dispatched.
+    get srcElement() { return null; }
     get currentTarget() { return this[state].currentTarget; }
     get eventPhase() { return this[state].eventPhase; }
     get bubbles() { return this[state].bubbles; }
@@ -44,7 +45,8 @@
     get cancelBubble() { return this[state].stopPropagation; }
     set cancelBubble(value) { if (value) this[state].stopPropagation = true; }
     get isTrusted() { return this[state].isTrusted; }
-    get timeStamp() { return this[state].timeStamp; }
+    // Deno 2.9 stamps every event 0.
+    get timeStamp() { return 0; }
     composedPath() {
       const s = this[state];
       return s.dispatching && s.currentTarget ? [s.currentTarget] : [];
@@ -68,6 +70,26 @@
     }
     get [Symbol.toStringTag]() { return "Event"; }
   }
+  // console.log shows an event as Deno does: its class name, the fields of Event in Deno's order, then
+  // the fields its own interface adds (and nothing else, not even own properties of a subclass).
+  const EVENT_FIELDS = ["bubbles", "cancelable", "composed", "currentTarget", "defaultPrevented", "eventPhase",
+    "srcElement", "target", "returnValue", "timeStamp", "type"];
+  const shapes = new Map();
+  function defineEventInspect(cls, extraFields = []) {
+    const fields = [...EVENT_FIELDS, ...extraFields];
+    Object.defineProperty(cls.prototype, Symbol.for("Deno.privateCustomInspect"), {
+      value(inspect, options) {
+        if (!(state in this)) return inspect({ __proto__: null }, options);
+        const name = typeof this.constructor === "function" ? this.constructor.name : cls.name;
+        let Shape = shapes.get(name);
+        if (Shape === undefined) shapes.set(name, (Shape = ({ [name]: function () {} })[name]));
+        const shown = Object.create(Shape.prototype);
+        for (const f of fields) shown[f] = this[f];
+        return inspect(shown, options);
+      },
+    });
+  }
+
   const phases = { NONE: 0, CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3 };
   for (const [name, value] of Object.entries(phases)) {
     Object.defineProperty(Event, name, { value, enumerable: true });
@@ -267,7 +289,13 @@
     return event;
   }
 
+  defineEventInspect(Event);
+  defineEventInspect(CustomEvent, ["detail"]);
+  defineEventInspect(ErrorEvent, ["message", "filename", "lineno", "colno", "error"]);
+  defineEventInspect(PromiseRejectionEvent, ["promise", "reason"]);
+
   internal.events = { Event, EventTarget, CustomEvent, ErrorEvent, PromiseRejectionEvent, Window };
+  internal.defineEventInspect = defineEventInspect;
   internal.makeTrusted = makeTrusted;
   internal.listenerCount = (target, type) => listeners(target).get(type)?.length ?? 0;
 })

@@ -32,6 +32,7 @@
     get ports() { return this.#ports; }
     get [Symbol.toStringTag]() { return "MessageEvent"; }
   }
+  internal.defineEventInspect(MessageEvent, ["data", "origin", "lastEventId"]);
 
   function transferList(transferOrOptions, prefix) {
     if (transferOrOptions === undefined || transferOrOptions === null) return [];

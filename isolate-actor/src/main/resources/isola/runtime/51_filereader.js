@@ -22,6 +22,7 @@
     get total() { return this.#total; }
     get [Symbol.toStringTag]() { return "ProgressEvent"; }
   }
+  internal.defineEventInspect(ProgressEvent, ["lengthComputable", "loaded", "total"]);
 
   const STATES = { empty: 0, loading: 1, done: 2 };
 

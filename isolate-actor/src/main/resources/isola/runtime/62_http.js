@@ -82,6 +82,10 @@
     };
   }
 
+  // Responses made by Deno.upgradeWebSocket (65_websocket.js) -> what turns the exchange that returns
+  // one into a WebSocket.
+  const upgrades = new WeakMap();
+
   function defaultOnListen({ hostname, port }) {
     const shown = hostname.includes(":") ? `[${hostname}]` : hostname;
     const local = hostname === "0.0.0.0" || hostname === "::" ? ` (http://localhost:${port}/)` : "";
@@ -173,6 +177,12 @@
     /** Answers at once when the body is whole; a streamed body is a promise of its end. */
     function respondWith(id, response) {
       answered(id);
+      const upgrade = upgrades.get(response);
+      if (upgrade !== undefined) {
+        upgrades.delete(response);
+        upgrade(id);
+        return undefined;
+      }
       if (!(response instanceof internal.webApis.Response)) {
         throw new TypeError("Return value from serve handler must be a response or a promise resolving to a response");
       }
@@ -244,7 +254,10 @@
     /** Deno's graceful shutdown: `finished` settles once every connection has closed. */
     function shutdown() {
       if (shutdownPromise === null) {
-        shutdownPromise = opAsync("op_http_shutdown", rid).then(() => finishedResolve());
+        shutdownPromise = opAsync("op_http_shutdown", rid).then(() => {});
+        // Registered first, yet seen after: whoever awaits shutdown() resumes before finished's callbacks,
+        // as in Deno.
+        shutdownPromise.then(() => finishedResolve());
       }
       return shutdownPromise;
     }
@@ -257,8 +270,8 @@
     const server = {
       addr,
       finished,
-      async shutdown() {
-        await shutdown();
+      shutdown() {
+        return shutdown();
       },
       ref() {
         unrefed = false;
@@ -297,5 +310,5 @@
     }, (request, info) => entry.fetch(request, info), port < 0);
   }
 
-  internal.http = { serve, serveDefaultExport };
+  internal.http = { serve, serveDefaultExport, upgrades };
 })

@@ -58,6 +58,10 @@
     ChildProcess: internal.process.ChildProcess,
     kill: internal.process.kill,
     serve: internal.http.serve,
+    // 65_websocket.js loads on first use.
+    upgradeWebSocket: function upgradeWebSocket(request, options = {}) {
+      return internal.webSocket.upgradeWebSocket(request, options);
+    },
     permissions: internal.permissions.permissions,
     Permissions: internal.permissions.Permissions,
     PermissionStatus: internal.permissions.PermissionStatus,

@@ -78,6 +78,11 @@ public final class FetchClient {
     }
   }
 
+  /** The TLS client settings of fetch, which a wss: WebSocket shares. */
+  public static SslContext clientTls() {
+    return Holder.TLS;
+  }
+
   /** Sets up each new connection of an origin's pool. */
   private static final class PoolHandler extends AbstractChannelPoolHandler {
     private final Origin origin;

@@ -1,7 +1,9 @@
 package isola.ops.http;
 
+import isola.protocol.ErrorKind;
 import isola.protocol.HttpRequestData;
 import isola.protocol.HttpResponseData;
+import isola.protocol.OpError;
 import isola.protocol.OpReply;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -81,6 +83,19 @@ public final class BufferedExchange extends ExchangeHead {
   public synchronized void end() {
     if (done || streamed == null) return;
     finishWhole(new HttpResponseData(streamStatus, streamHeaders, streamed.toByteArray()));
+  }
+
+  /**
+   * The request came from another node, whose connection this node cannot take over: the client gets
+   * a 501 and the script's socket an error event.
+   */
+  @Override
+  public synchronized void upgradeWebSocket(int promiseId, String[] headerPairs, ActorRef<OpReply> replyTo) {
+    replyTo.tell(OpReply.err(promiseId, OpError.of(ErrorKind.Http,
+        "WebSocket upgrades are not carried between cluster nodes")));
+    if (done) return;
+    finish(new HttpResponseData(501, List.of("content-type", "text/plain;charset=UTF-8"),
+        "WebSocket upgrades are not carried between cluster nodes".getBytes(StandardCharsets.UTF_8)));
   }
 
   /** A body that failed half-way must not pass for a whole one: the client gets a 502 instead. */

@@ -230,6 +230,29 @@ final class ChannelExchange extends ExchangeHead {
   }
 
   @Override
+  public void upgradeWebSocket(int promiseId, String[] headerPairs, ActorRef<OpReply> replyTo) {
+    channel.eventLoop().execute(() -> {
+      if (lost || responseStarted) {
+        replyTo.tell(OpReply.err(promiseId, CONNECTION_LOST));
+        return;
+      }
+      responseStarted = true;
+      responseDone = true;
+      done = true;
+      DefaultFullHttpResponse response = new DefaultFullHttpResponse(
+          version, HttpResponseStatus.SWITCHING_PROTOCOLS, Unpooled.EMPTY_BUFFER, headers(headerPairs), NO_TRAILERS);
+      response.headers().set(HttpHeaderNames.DATE, HttpDates.now());
+      channel.writeAndFlush(response).addListener(written -> {
+        if (!written.isSuccess() || lost) {
+          replyTo.tell(OpReply.err(promiseId, CONNECTION_LOST));
+          return;
+        }
+        replyTo.tell(OpReply.ok(promiseId, connection.upgradeToWebSocket(this)));
+      });
+    });
+  }
+
+  @Override
   public void abort() {
     channel.eventLoop().execute(() -> {
       if (!responseDone) channel.close();

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
+import isola.ops.websocket.WebSocketConnection;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 
@@ -20,7 +21,7 @@ import java.util.ArrayDeque;
  * before it is written, so responses can never overtake each other.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
-  static final Object CLOSE_WHEN_IDLE = new Object();
+  static final String CODEC = "http-codec";
 
   /** Request body bytes held for a script that has not read them yet; beyond this, reading pauses. */
   private static final int MAX_BUFFERED_BODY = 64 * 1024;
@@ -113,7 +114,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event != CLOSE_WHEN_IDLE) {
+    if (event != HttpServer.CLOSE_WHEN_IDLE) {
       ctx.fireUserEventTriggered(event);
       return;
     }
@@ -133,6 +134,21 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     // A reset or broken connection: channelInactive follows and tells whoever waits on it.
     ctx.close();
+  }
+
+  /**
+   * The 101 answering {@code exchange} is out: the connection stops speaking HTTP. Anything pipelined
+   * behind the upgrade request is dropped; bytes the HTTP decoder already holds go to the frames.
+   */
+  WebSocketConnection upgradeToWebSocket(ChannelExchange exchange) {
+    current = null;
+    backlog.forEach(ReferenceCountUtil::release);
+    backlog.clear();
+    WebSocketConnection ws = WebSocketConnection.install(ctx.channel(), CODEC, false);
+    ctx.pipeline().remove(this);
+    ctx.pipeline().remove(CODEC);
+    if (!ctx.channel().config().isAutoRead()) ctx.channel().config().setAutoRead(true);
+    return ws;
   }
 
   HttpServer server() {

@@ -51,6 +51,12 @@ public interface HttpExchange {
 
   void end();
 
+  /**
+   * Answers 101 Switching Protocols with these headers and turns the connection into a WebSocket: the
+   * reply carries its {@link isola.ops.websocket.WebSocketConnection}, or an error if the client left.
+   */
+  void upgradeWebSocket(int promiseId, String[] headerPairs, ActorRef<OpReply> replyTo);
+
   /** The body stream failed: the client must not take a truncated body for a whole one. */
   void abort();
 

@@ -49,6 +49,9 @@ public final class HttpServer {
     };
   }
 
+  /** Sent down every connection by a graceful shutdown; an upgraded one (a WebSocket) handles it too. */
+  public static final Object CLOSE_WHEN_IDLE = new Object();
+
   private final Router router;
   private final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
   /** Exchange ids are unique in the JVM: a front door's requests reach many isolates. */
@@ -71,9 +74,9 @@ public final class HttpServer {
           @Override
           protected void initChannel(SocketChannel ch) {
             server.connections.add(ch);
-            ch.pipeline().addLast(
-                new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, 64 * 1024),
-                new HttpConnection(server));
+            ch.pipeline()
+                .addLast(HttpConnection.CODEC, new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, 64 * 1024))
+                .addLast(new HttpConnection(server));
           }
         })
         .bind(new InetSocketAddress(hostname, port))
@@ -105,7 +108,7 @@ public final class HttpServer {
    */
   public void shutdown(Runnable done) {
     listener.close().awaitUninterruptibly();
-    for (Channel c : connections) c.pipeline().fireUserEventTriggered(HttpConnection.CLOSE_WHEN_IDLE);
+    for (Channel c : connections) c.pipeline().fireUserEventTriggered(CLOSE_WHEN_IDLE);
     connections.newCloseFuture().addListener(f -> done.run());
   }
 
