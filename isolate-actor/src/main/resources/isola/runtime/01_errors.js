@@ -65,6 +65,9 @@
   // wording, and so does `error.message` once a catch clause of a module caught the error
   // (ModuleRewrites.java puts the hook below at the start of each catch block).
   const v8Wording = [
+    // GraalJS says this for every failed Symbol.iterator lookup; for-of, spread and array destructuring
+    // (the common cases) are "not iterable" in V8.
+    [/^Cannot read property 'Symbol\(Symbol\.iterator\)' of (null|undefined)$/, "$1 is not iterable"],
     [/^Cannot read property '(.*)' of (null|undefined)$/, "Cannot read properties of $2 (reading '$1')"],
     [/^Cannot set property '(.*)' of (null|undefined)$/, "Cannot set properties of $2 (setting '$1')"],
     [/^Assignment to constant ".*"$/, "Assignment to constant variable."],
@@ -72,6 +75,20 @@
     [/^toFixed\(\) fraction digits need to be in range 0-100$/, "toFixed() digits argument must be between 0 and 100"],
     [/^Right-hand-side of instanceof is not an object$/, "Right-hand side of 'instanceof' is not an object"],
     [/^Cannot add new property "(.*)" to non-extensible .*$/, "Cannot add property $1, object is not extensible"],
+    [/^Cannot convert undefined or null to object: (null|undefined)$/, "Cannot convert undefined or null to object"],
+    [/^Cannot convert (.*) to a BigInt\.$/, "Cannot convert $1 to a BigInt"],
+    [/^Cannot read private member (#\S+) from an object whose class did not declare it\.$/,
+      "Cannot read private member $1 from an object whose class did not declare it"],
+    [/^Cannot write private member (#\S+) to an object whose class did not declare it\.$/,
+      "Cannot write private member $1 to an object whose class did not declare it"],
+    [/^time value is not a finite number$/, "Invalid time value"],
+    [/^toString\(\) expects radix in range 2-36$/, "toString() radix argument must be between 2 and 36"],
+    [/^Invalid time zone (.*)$/, "Invalid time zone specified: $1"],
+    [/^handler expected to be an object$/, "Cannot create proxy with a non-object as target or handler"],
+    [/^target expected to be an object$/, "Cannot create proxy with a non-object as target or handler"],
+    [/^setPrototype failed$/, "#<Object> is not extensible"],
+    [/^Cannot convert a BigInt value to a number$/, "Cannot mix BigInt and other types, use explicit conversions"],
+    [/^Currency can not be undefined when style is "currency"\.$/, "Currency code is required with currency style."],
   ];
   function v8Message(message) {
     for (const [pattern, wording] of v8Wording) {
@@ -105,6 +122,22 @@
     value: promiseCatch, writable: true, enumerable: false, configurable: true,
   });
 
+  /**
+   * GraalJS runs a module with top-level await as an async function and, until its first await, shows
+   * that function's start (line 1, column 1 of the module) as one more frame under the module's own.
+   * V8 has no such frame.
+   */
+  function withoutModuleStart(callSites) {
+    const n = callSites.length;
+    if (n < 2) return callSites;
+    const last = callSites[n - 1];
+    const before = callSites[n - 2];
+    const start = last.getLineNumber() === 1 && last.getColumnNumber() === 1 && last.isToplevel() &&
+      last.getFunctionName() == null && before.getFunctionName() == null && before.isToplevel() &&
+      last.getFileName() === before.getFileName();
+    return start ? callSites.slice(0, n - 1) : callSites;
+  }
+
   const errorToString = Error.prototype.toString;
   Error.prepareStackTrace = function prepareStackTrace(error, callSites) {
     let head;
@@ -118,6 +151,7 @@
       head = "<error>";
     }
     let out = head;
+    callSites = withoutModuleStart(callSites);
     // An error raised by the runtime with no user code on the stack (a Deno.serve handler's bad
     // return value, say) keeps the runtime's frames, as Deno shows its ext: frames then.
     const userOnly = callSites.some((cs) => !isRuntimeFrame(cs));

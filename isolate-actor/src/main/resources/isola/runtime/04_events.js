@@ -74,19 +74,12 @@
   // the fields its own interface adds (and nothing else, not even own properties of a subclass).
   const EVENT_FIELDS = ["bubbles", "cancelable", "composed", "currentTarget", "defaultPrevented", "eventPhase",
     "srcElement", "target", "returnValue", "timeStamp", "type"];
-  const shapes = new Map();
   function defineEventInspect(cls, extraFields = []) {
     const fields = [...EVENT_FIELDS, ...extraFields];
-    Object.defineProperty(cls.prototype, Symbol.for("Deno.privateCustomInspect"), {
-      value(inspect, options) {
-        if (!(state in this)) return inspect({ __proto__: null }, options);
-        const name = typeof this.constructor === "function" ? this.constructor.name : cls.name;
-        let Shape = shapes.get(name);
-        if (Shape === undefined) shapes.set(name, (Shape = ({ [name]: function () {} })[name]));
-        const shown = Object.create(Shape.prototype);
-        for (const f of fields) shown[f] = this[f];
-        return inspect(shown, options);
-      },
+    internal.defineInspect(cls, (event) => {
+      const shown = {};
+      for (const f of fields) shown[f] = event[f];
+      return shown;
     });
   }
 

@@ -63,6 +63,8 @@
     return new PermissionStatus(illegal, result[0], result[1]);
   }
 
+  internal.defineInspect(PermissionStatus, (s) => ({ state: s.state, onchange: s.onchange }));
+
   class Permissions {
     constructor(key) {
       if (key !== illegal) throw new TypeError("Illegal constructor");

@@ -78,7 +78,7 @@
     const out = [];
     for (let i = 0; i < list.length; i++) {
       const e = list[i];
-      out.push({ name: e[0], isFile: e[1], isDirectory: e[2], isSymlink: e[3] });
+      out.push({ __proto__: null, name: e[0], isFile: e[1], isDirectory: e[2], isSymlink: e[3] });
     }
     return out;
   }

@@ -193,6 +193,7 @@
     }
   }
   webidl.configureInterface(TextDecoder);
+  internal.defineInspect(TextDecoder, (d) => ({ encoding: d.encoding, fatal: d.fatal, ignoreBOM: d.ignoreBOM }));
 
   class TextEncoder {
     #brand = true;
@@ -220,6 +221,7 @@
     }
   }
   webidl.configureInterface(TextEncoder);
+  internal.defineInspect(TextEncoder, (e) => ({ encoding: e.encoding }));
 
   // Forgiving-base64 (https://infra.spec.whatwg.org/#forgiving-base64-decode).
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -1142,6 +1142,18 @@
     }
   }
   webidl.configureInterface(URLSearchParams);
+  // Deno's layout: the pairs as a Map shows them, on one line when it fits in 80 columns, else one
+  // pair per line with the brace closing the last.
+  Object.defineProperty(URLSearchParams.prototype, Symbol.for("Deno.privateCustomInspect"), {
+    value(inspect, options) {
+      const name = (typeof this.constructor === "function" && this.constructor.name) || "URLSearchParams";
+      const pairs = [];
+      for (const [k, v] of this) pairs.push(`${inspect(k, options)} => ${inspect(v, options)}`);
+      if (pairs.length === 0) return `${name} {}`;
+      const line = `${name} { ${pairs.join(", ")} }`;
+      return line.length <= 80 ? line : `${name} {\n  ${pairs.join(",\n  ")} }`;
+    },
+  });
   Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
     value: URLSearchParams.prototype.entries, writable: true, configurable: true,
   });
@@ -1376,6 +1388,10 @@
     }
   }
   webidl.configureInterface(URL);
+  internal.defineInspect(URL, (u) => ({
+    href: u.href, origin: u.origin, protocol: u.protocol, username: u.username, password: u.password,
+    host: u.host, hostname: u.hostname, port: u.port, pathname: u.pathname, hash: u.hash, search: u.search,
+  }));
   Object.defineProperty(URL.prototype, webidl.hostObjectBrand, { value: true });
 
   /** A setter's parse works in place: what it set before a failure stays set, as the standard says. */

@@ -62,6 +62,8 @@
     return value;
   }
 
+  const entryFields = (e) => ({ name: e.name, entryType: e.entryType, startTime: e.startTime, duration: e.duration, detail: e.detail });
+
   class PerformanceMark extends PerformanceEntry {
     #detail;
     constructor(name, options = undefined) {
@@ -94,6 +96,7 @@
     }
   }
   webidl.configureInterface(PerformanceMark);
+  internal.defineInspect(PerformanceMark, entryFields);
 
   class PerformanceMeasure extends PerformanceEntry {
     #detail;
@@ -116,6 +119,7 @@
     }
   }
   webidl.configureInterface(PerformanceMeasure);
+  internal.defineInspect(PerformanceMeasure, entryFields);
 
   function markTime(mark) {
     if (typeof mark === "number") {
@@ -246,6 +250,7 @@
     }
   }
   webidl.configureInterface(Performance);
+  internal.defineInspect(Performance, (p) => ({ timeOrigin: p.timeOrigin }));
   Object.setPrototypeOf(Performance.prototype, internal.events.EventTarget.prototype);
 
   timeOrigin = ops.op_performance_time_origin();

@@ -23,6 +23,7 @@
     get platform() { return this.#platform; }
   }
   webidl.configureInterface(NavigatorUAData);
+  internal.defineInspect(NavigatorUAData, (d) => ({ brands: d.brands, mobile: d.mobile, platform: d.platform }));
 
   class Navigator {
     constructor(key = undefined) {
@@ -55,6 +56,10 @@
     }
   }
   webidl.configureInterface(Navigator);
+  internal.defineInspect(Navigator, (n) => ({
+    hardwareConcurrency: n.hardwareConcurrency, userAgent: n.userAgent, language: n.language,
+    languages: n.languages, platform: n.platform, userAgentData: n.userAgentData,
+  }));
   // Deno's Navigator has no @@toStringTag: String(navigator) is "[object Object]".
   delete Navigator.prototype[Symbol.toStringTag];
 

@@ -102,7 +102,16 @@
       if (headers !== undefined) {
         for (const [name, value] of new internal.webApis.Headers(headers)) headerPairs.push(name, value);
       }
-      opAsync("op_ws_create", s.cancelHandle, s.url, headerPairs).then(
+      // close() while connecting cancels the connect: whatever the host answers after that, the script
+      // sees the cancel, as Deno's cancel handle makes it.
+      const connected = opAsync("op_ws_create", s.cancelHandle, s.url, headerPairs).then((result) => {
+        if (!s.cancelled) return result;
+        ops.op_ws_release(result[0]);
+        throw internal.opError("Interrupted", "operation canceled");
+      }, (err) => {
+        throw s.cancelled ? internal.opError("Interrupted", "operation canceled") : err;
+      });
+      connected.then(
         ([rid, protocol, extensions]) => {
           s.cancelHandle = undefined;
           s.rid = rid;
@@ -125,7 +134,7 @@
           s.cancelHandle = undefined;
           s.readyState = CLOSED;
           // Every failure but a cancel is the spec's NetworkError.
-          const error = err instanceof Deno.errors.Interrupted ? err : new DOMException(err.message, "NetworkError");
+          const error = err.name === "Interrupted" ? err : new DOMException(err.message, "NetworkError");
           this.dispatchEvent(new ErrorEvent("error", { error, message: Error.prototype.toString.call(error) }));
           this.dispatchEvent(new CloseEvent("close"));
         },
@@ -180,6 +189,7 @@
       if (s.cancelHandle !== undefined) {
         ops.op_ws_cancel(s.cancelHandle);
         s.cancelHandle = undefined;
+        s.cancelled = true;
       }
       if (s.readyState === CONNECTING) {
         s.readyState = CLOSING;
@@ -198,7 +208,7 @@
   function newState(role, binaryType) {
     return {
       role, binaryType, rid: undefined, readyState: CONNECTING, url: "", protocol: "", extensions: "",
-      sendQueue: [], cancelHandle: undefined, idleTimeout: 0, idleTimer: undefined,
+      sendQueue: [], cancelHandle: undefined, cancelled: false, idleTimeout: 0, idleTimer: undefined,
     };
   }
 

@@ -66,7 +66,6 @@
     Permissions: internal.permissions.Permissions,
     PermissionStatus: internal.permissions.PermissionStatus,
   };
-  Object.defineProperty(Deno, Symbol.toStringTag, { value: "Deno" });
   // As Deno's: an accessor that Object.keys does not list.
   Object.defineProperty(Deno, "exitCode", {
     get: function get() { return exitCode; },
