@@ -281,6 +281,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     if (limitBroken != null) return finishForLimit();
     Object watched = spec.limits().any() ? TurnWatchdog.begin(spec.limits(), this::stopForLimit) : null;
     long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
+    timerBinding.newTask();
     try {
       work.run();
       while (js.runTicks()) {

@@ -138,6 +138,22 @@
     return start ? callSites.slice(0, n - 1) : callSites;
   }
 
+  // GraalJS rejects Promise.any with an AggregateError that has no message; V8's says why.
+  const nativeAny = Promise.any;
+  const { any: promiseAny } = {
+    any(iterable) {
+      return nativeAny.call(this, iterable).then(undefined, (error) => {
+        if (error instanceof AggregateError && !Object.hasOwn(error, "message")) {
+          Object.defineProperty(error, "message", {
+            value: "All promises were rejected", writable: true, enumerable: false, configurable: true,
+          });
+        }
+        throw error;
+      });
+    },
+  };
+  Object.defineProperty(Promise, "any", { value: promiseAny, writable: true, enumerable: false, configurable: true });
+
   const errorToString = Error.prototype.toString;
   Error.prepareStackTrace = function prepareStackTrace(error, callSites) {
     let head;

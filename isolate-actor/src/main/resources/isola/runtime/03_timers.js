@@ -7,7 +7,9 @@
   const ops = internal.ops;
   const TIMEOUT_MAX = 2 ** 31 - 1;
 
-  // A binary heap of timers ordered by (deadline, seq).
+  // A binary heap of timers ordered by (key, seq): key is the delay counted from the start of the
+  // task's timer creation (op_timer_base), deadline the delay counted from now. The head runs once its
+  // deadline has passed; a timer behind it waits for it, so the order is that of the keys.
   const heap = [];
   const byId = new Map();
   let nextId = 1;
@@ -16,7 +18,7 @@
   let armedDeadline = -1;
 
   function before(a, b) {
-    return a.deadline < b.deadline || (a.deadline === b.deadline && a.seq < b.seq);
+    return a.key < b.key || (a.key === b.key && a.seq < b.seq);
   }
   function siftUp(i) {
     const t = heap[i];
@@ -116,7 +118,7 @@
   class Timeout {
     constructor(callback, after, args, repeat) {
       const id = nextId++;
-      this[timerState] = { id, callback, args, after, repeat, deadline: 0, seq: 0, index: -1, refed: true, owner: this };
+      this[timerState] = { id, callback, args, after, repeat, deadline: 0, key: 0, seq: 0, index: -1, refed: true, owner: this };
       byId.set(id, this[timerState]);
       refed++;
       schedule(this[timerState]);
@@ -149,7 +151,8 @@
   }
 
   function schedule(t) {
-    t.deadline = ops.op_now() + t.after;
+    t.key = ops.op_timer_base() + t.after;
+    t.deadline = Math.max(ops.op_now() + t.after, t.key);
     t.seq = nextSeq++;
     push(t);
   }
@@ -211,6 +214,7 @@
       return false;
     }
     remove(t);
+    ops.op_timer_task();
     if (t.repeat) {
       schedule(t);
     } else {
