@@ -17,7 +17,8 @@
   internal.metaShifts = metaShifts;
 
   function fileLocation(cs) {
-    if (cs.isNative?.()) return "native";
+    // V8 shows built-ins (Array.map, new Promise) without a location.
+    if (cs.isNative?.()) return "<anonymous>";
     let name = cs.getFileName?.() ?? cs.getScriptNameOrSourceURL?.();
     if (!name) name = cs.isEval?.() ? "eval" : "<anonymous>";
     else name = fileUrl(name);

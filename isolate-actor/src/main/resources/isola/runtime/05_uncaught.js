@@ -43,18 +43,24 @@
 
   // Deno's report: the error's stack, with the offending source line and a caret under the column
   // put after the message, and its causes below.
+  // An AggregateError lists its errors under its message, each indented, as Deno does.
   function describe(error) {
     if (!isError(error)) return internal.inspect(error, { colors: false });
     let stack = stackOf(error);
+    const firstFrame = stack.search(/\n[ \t]+at /);
+    let head = firstFrame < 0 ? stack : stack.slice(0, firstFrame);
+    const rest = firstFrame < 0 ? "" : stack.slice(firstFrame);
+    if (error instanceof AggregateError && Array.isArray(error.errors)) {
+      for (const inner of error.errors) {
+        const text = isError(inner) ? stackOf(inner) : internal.inspect(inner, { colors: false });
+        head += "\n" + text.replace(/^/gm, "    ");
+      }
+    }
+    stack = head + rest;
     const loc = location(error);
     if (loc !== null) {
       const source = ops.op_source_line(loc.filename, loc.lineno);
-      if (source != null) {
-        const firstFrame = stack.search(/\n[ \t]+at /);
-        const head = firstFrame < 0 ? stack : stack.slice(0, firstFrame);
-        const rest = firstFrame < 0 ? "" : stack.slice(firstFrame);
-        stack = `${head}\n${source}\n${" ".repeat(Math.max(0, loc.colno - 1))}^${rest}`;
-      }
+      if (source != null) stack = `${head}\n${source}\n${" ".repeat(Math.max(0, loc.colno - 1))}^${rest}`;
     }
     let cause = error.cause;
     const seen = new Set([error]);
@@ -210,6 +216,8 @@
     value(message) {
       const error = new TypeError(message);
       error.code = "ERR_MODULE_NOT_FOUND";
+      // The frames would be those of the stand-in module; Deno's error has none of its own.
+      Object.defineProperty(error, "stack", { value: `TypeError: ${message}`, writable: true, configurable: true });
       return error;
     },
   });
