@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -119,7 +120,7 @@ final class IsolateContext implements AutoCloseable {
    * code cache). Only {@code modules}, the context's file system, differs.
    */
   private static Context newContext(SharedEngine shared, ModuleFileSystem modules) {
-    return Context.newBuilder("js")
+    return Context.newBuilder("js", "wasm")
         .engine(shared.engine())
         .allowHostAccess(HOST_ACCESS)
         .allowHostClassLookup(name -> false)
@@ -127,9 +128,14 @@ final class IsolateContext implements AutoCloseable {
         .allowCreateProcess(false)
         .allowNativeAccess(false)
         .allowIO(IOAccess.newBuilder().fileSystem(modules).build())
+        // WebAssembly is GraalWasm behind GraalJS's WebAssembly API, which evaluates through polyglot
+        // access; scripts themselves have no Polyglot object (js.polyglot-builtin is off).
+        .allowPolyglotAccess(PolyglotAccess.newBuilder()
+            .allowEval("js", "wasm").allowBindingsAccess("js").allowBindingsAccess("wasm").build())
         .allowExperimentalOptions(true)
         .option("js.ecmascript-version", "staging")
         .option("js.temporal", "true")
+        .option("js.webassembly", "true")
         .option("js.console", "false")
         .option("js.print", "false")
         .option("js.load", "false")

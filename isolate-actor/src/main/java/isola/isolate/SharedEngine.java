@@ -61,6 +61,7 @@ public final class SharedEngine {
       "64_actors.js",
       "65_websocket.js",
       "66_webstorage.js",
+      "67_wasm.js",
       "70_node.js",
       "71_commonjs.js",
       "80_testing.js",
@@ -75,7 +76,7 @@ public final class SharedEngine {
   private final Map<String, Source> nodeSources = new ConcurrentHashMap<>();
 
   private SharedEngine() {
-    this.engine = Engine.newBuilder("js")
+    this.engine = Engine.newBuilder("js", "wasm")
         // Lets polyglot.engine.* system properties tune compilation (thresholds are experimental).
         .allowExperimentalOptions(true)
         .option("engine.WarnInterpreterOnly", "false")

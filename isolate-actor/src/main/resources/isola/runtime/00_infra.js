@@ -20,7 +20,7 @@
     "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
     "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "DataView", "BigInt",
     "Map", "Set", "WeakMap", "WeakSet", "Symbol", "Reflect", "Proxy", "Promise", "Iterator",
-    "SharedArrayBuffer", "Atomics", "globalThis", "WeakRef", "FinalizationRegistry", "Intl", "Temporal",
+    "SharedArrayBuffer", "Atomics", "globalThis", "WeakRef", "FinalizationRegistry", "Intl", "Temporal", "WebAssembly",
   ]);
   // GraalJS tags its global "global"; Deno's global takes its tag from its prototype (Window, or
   // DedicatedWorkerGlobalScope in a worker).
