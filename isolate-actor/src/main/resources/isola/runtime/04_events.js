@@ -13,8 +13,9 @@
         throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 present.");
       }
       const init = eventInitDict ?? {};
-      // Not enumerable (as listenersOf below): the inspector shows Deno's field list instead.
-      Object.defineProperty(this, state, { value: {
+      // A plain assignment: defineProperty made constructing an event several times slower. The
+      // inspector shows Deno's field list, not this.
+      this[state] = {
         type: String(type),
         bubbles: !!init.bubbles,
         cancelable: !!init.cancelable,
@@ -28,7 +29,7 @@
         currentTarget: null,
         eventPhase: 0,
         isTrusted: false,
-      } });
+      };
     }
     get type() { return this[state].type; }
     get target() { return this[state].target; }

@@ -249,61 +249,72 @@
     }
   }
 
+  // One op brings every event that waited; between two of them a microtask checkpoint runs, as between
+  // Deno's one-event ops, so a handler's promise jobs still run before the next message arrives.
   async function eventLoop(ws) {
     const s = stateOf(ws);
     const rid = s.rid;
     while (s.readyState !== CLOSED) {
-      const [kind, payload] = await opAsync("op_ws_next_event", rid);
-      // A server that said close takes anything but the client's close frame as the end (as Deno).
-      if (s.readyState === CLOSING && kind <= 3 && s.role !== CLIENT) {
-        s.readyState = CLOSED;
-        ws.dispatchEvent(new CloseEvent("close"));
-        ops.op_ws_release(rid);
-        break;
-      }
-      switch (kind) {
-        case 0:
-          resetIdleTimeout(ws);
-          ws.dispatchEvent(trusted(new MessageEvent("message", { data: payload, origin: s.url })));
-          break;
-        case 1: {
-          resetIdleTimeout(ws);
-          const buffer = new Uint8Array(payload).slice().buffer;
-          const data = s.binaryType === "blob" ? new internal.webApis.Blob([buffer]) : buffer;
-          ws.dispatchEvent(trusted(new MessageEvent("message", { data, origin: s.url })));
-          break;
-        }
-        case 2:
-          resetIdleTimeout(ws);
-          break;
-        case 3: {
-          s.readyState = CLOSED;
-          const error = new Error(payload);
-          ws.dispatchEvent(new ErrorEvent("error", { error, message: payload }));
-          ws.dispatchEvent(new CloseEvent("close"));
-          ops.op_ws_release(rid);
-          break;
-        }
-        default: {
-          const code = kind;
-          const reason = code === 1005 ? "" : payload;
-          const previous = s.readyState;
-          s.readyState = CLOSED;
-          clearIdleTimer(s);
-          if (previous === OPEN && payload !== null) {
-            // Answer the peer's close frame with the same code and reason.
-            try {
-              await opAsync("op_ws_close", rid, code, reason);
-            } catch {
-              // the peer may be gone already
-            }
-          }
-          ws.dispatchEvent(new CloseEvent("close", { wasClean: true, code, reason }));
-          ops.op_ws_release(rid);
-          break;
-        }
+      const events = await opAsync("op_ws_next_event", rid);
+      for (let i = 0; i < events.length && s.readyState !== CLOSED; i++) {
+        if (i > 0) await undefined;
+        const event = events[i];
+        await handleEvent(ws, s, rid, event[0], event[1]);
       }
     }
+  }
+
+  function handleEvent(ws, s, rid, kind, payload) {
+    // A server that said close takes anything but the client's close frame as the end (as Deno).
+    if (s.readyState === CLOSING && kind <= 3 && s.role !== CLIENT) {
+      s.readyState = CLOSED;
+      ws.dispatchEvent(new CloseEvent("close"));
+      ops.op_ws_release(rid);
+      return undefined;
+    }
+    switch (kind) {
+      case 0:
+        resetIdleTimeout(ws);
+        ws.dispatchEvent(trusted(new MessageEvent("message", { data: payload, origin: s.url })));
+        return undefined;
+      case 1: {
+        resetIdleTimeout(ws);
+        const buffer = new Uint8Array(payload).slice().buffer;
+        const data = s.binaryType === "blob" ? new internal.webApis.Blob([buffer]) : buffer;
+        ws.dispatchEvent(trusted(new MessageEvent("message", { data, origin: s.url })));
+        return undefined;
+      }
+      case 2:
+        resetIdleTimeout(ws);
+        return undefined;
+      case 3: {
+        s.readyState = CLOSED;
+        const error = new Error(payload);
+        ws.dispatchEvent(new ErrorEvent("error", { error, message: payload }));
+        ws.dispatchEvent(new CloseEvent("close"));
+        ops.op_ws_release(rid);
+        return undefined;
+      }
+      default:
+        return closed(ws, s, rid, kind, payload);
+    }
+  }
+
+  /** The peer's close frame (code `kind`): answer it with the same code and reason, then report. */
+  async function closed(ws, s, rid, code, payload) {
+    const reason = code === 1005 ? "" : payload;
+    const previous = s.readyState;
+    s.readyState = CLOSED;
+    clearIdleTimer(s);
+    if (previous === OPEN && payload !== null) {
+      try {
+        await opAsync("op_ws_close", rid, code, reason);
+      } catch {
+        // the peer may be gone already
+      }
+    }
+    ws.dispatchEvent(new CloseEvent("close", { wasClean: true, code, reason }));
+    ops.op_ws_release(rid);
   }
 
   function clearIdleTimer(s) {

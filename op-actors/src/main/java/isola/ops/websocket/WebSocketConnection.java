@@ -20,6 +20,7 @@ import io.netty.util.ReferenceCountUtil;
 import isola.ops.http.HttpServer;
 import isola.protocol.OpReply;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,7 +154,7 @@ public final class WebSocketConnection extends ChannelInboundHandlerAdapter {
       int promiseId = waiting;
       waiting = -1;
       waitingReplyTo = null;
-      to.tell(OpReply.ok(promiseId, event));
+      to.tell(OpReply.ok(promiseId, List.of(event)));
       return;
     }
     events.add(event);
@@ -161,33 +162,30 @@ public final class WebSocketConnection extends ChannelInboundHandlerAdapter {
     if (queuedBytes > MAX_QUEUED_BYTES) channel.config().setAutoRead(false);
   }
 
-  /** op_ws_next_event: the next event, now if one waits. */
+  /**
+   * op_ws_next_event: the events that wait, all of them in one reply (a burst costs one op, not one
+   * per message), or the next one as soon as it arrives. The reply is a list of events.
+   */
   public void next(int promiseId, ActorRef<OpReply> replyTo) {
     channel.eventLoop().execute(() -> {
-      List<Object> event = events.poll();
-      if (event == null && ended) {
+      if (events.isEmpty() && ended) {
         // The script asks past the end: answer, so that no op stays pending for ever.
-        replyTo.tell(OpReply.ok(promiseId, List.of(ERROR, "Unexpected EOF")));
+        replyTo.tell(OpReply.ok(promiseId, List.of(List.of(ERROR, "Unexpected EOF"))));
         return;
       }
-      if (event == null) {
+      if (events.isEmpty()) {
         waiting = promiseId;
         waitingReplyTo = replyTo;
         return;
       }
-      queuedBytes -= sizeOf(event);
-      if (queuedBytes <= MAX_QUEUED_BYTES && !ended) channel.config().setAutoRead(true);
-      replyTo.tell(OpReply.ok(promiseId, event));
+      List<List<Object>> batch = new ArrayList<>(events);
+      events.clear();
+      queuedBytes = 0;
+      if (!ended) channel.config().setAutoRead(true);
+      replyTo.tell(OpReply.ok(promiseId, batch));
     });
   }
 
-  private static int sizeOf(List<Object> event) {
-    return switch (event.get(1)) {
-      case byte[] b -> b.length;
-      case String s when (Integer) event.get(0) == TEXT -> ByteBufUtil.utf8Bytes(s);
-      case null, default -> 0;
-    };
-  }
 
   public void sendText(String text) {
     send(new TextWebSocketFrame(text), ByteBufUtil.utf8Bytes(text));
