@@ -119,6 +119,9 @@ final class IsolateContext implements AutoCloseable {
    * Every context of the engine is built with these same options (different options would split the
    * code cache). Only {@code modules}, the context's file system, differs.
    */
+  /** From the environment, as Deno's ICU reads it (GraalJS would take the JVM's locale, "en" for C.UTF-8). */
+  private static final String INTL_LOCALE = NavigatorBinding.intlLocale(System.getenv());
+
   private static Context newContext(SharedEngine shared, ModuleFileSystem modules) {
     return Context.newBuilder("js", "wasm")
         .engine(shared.engine())
@@ -135,6 +138,7 @@ final class IsolateContext implements AutoCloseable {
         .allowExperimentalOptions(true)
         .option("js.ecmascript-version", "staging")
         .option("js.temporal", "true")
+        .option("js.locale", INTL_LOCALE)
         .option("js.webassembly", "true")
         .option("js.console", "false")
         .option("js.print", "false")

@@ -16,6 +16,17 @@ final class NavigatorBinding {
     ops.put("op_navigator_language", (ProxyExecutable) args -> language(System.getenv()));
   }
 
+  /**
+   * The default locale of Intl as V8 derives it from ICU's: the language tag without its extensions
+   * ("C.UTF-8" is en-US, "de_DE.UTF-8" de-DE).
+   */
+  static String intlLocale(Map<String, String> env) {
+    String tag = language(env);
+    int extension = tag.indexOf("-u-");
+    if (extension < 0) extension = tag.indexOf("-x-");
+    return extension < 0 ? tag : tag.substring(0, extension);
+  }
+
   static String language(Map<String, String> env) {
     String posix = null;
     for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {

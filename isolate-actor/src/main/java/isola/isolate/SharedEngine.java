@@ -29,6 +29,7 @@ public final class SharedEngine {
       "06_lazy.js",
       "07_disposable_stack.js",
       "08_json.js",
+      "09_date.js",
       "10_permissions.js",
       "30_fs.js",
       "31_os.js",
