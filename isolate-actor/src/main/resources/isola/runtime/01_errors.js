@@ -16,6 +16,25 @@
   const metaShifts = new Map();
   internal.metaShifts = metaShifts;
 
+  /**
+   * V8 places an async frame at its `await`, GraalJS at the awaited call: `await af()` is at `await`
+   * in V8, at `af` here. The source line says where the await is.
+   */
+  function awaitColumn(url, line, col) {
+    let source;
+    try {
+      source = internal.ops.op_source_line(url, line);
+    } catch {
+      return col;
+    }
+    if (typeof source !== "string") return col;
+    // The nearest `await` before the call on its line (`await f()`, `await Promise.all(...).catch(...)`).
+    const before = source.slice(0, col - 1);
+    let at = -1;
+    for (const m of before.matchAll(/\bawait\b/g)) at = m.index;
+    return at < 0 ? col : at + 1;
+  }
+
   function fileLocation(cs) {
     // V8 shows built-ins (Array.map, new Promise) without a location.
     if (cs.isNative?.()) return "<anonymous>";
@@ -25,6 +44,7 @@
     const line = cs.getLineNumber();
     if (line == null || line < 0) return name;
     let col = cs.getColumnNumber();
+    if (cs.isAsync?.() && col > 0) col = awaitColumn(name, line, col);
     const shifted = metaShifts.get(name);
     if (shifted !== undefined && shifted.line === line && col > shifted.shift) col -= shifted.shift;
     return col == null || col < 0 ? `${name}:${line}` : `${name}:${line}:${col}`;
@@ -43,7 +63,10 @@
       if (fn) {
         if (typeName && !fn.startsWith(typeName + ".")) prefix += typeName + ".";
         prefix += fn;
-        if (method && method !== fn && !fn.endsWith("." + method)) prefix += ` [as ${method}]`;
+        // An accessor is "get g" with method "g": V8 adds no alias.
+        if (method && method !== fn && !fn.endsWith("." + method) && !fn.endsWith(" " + method)) {
+          prefix += ` [as ${method}]`;
+        }
       } else {
         prefix += `${typeName ?? "<anonymous>"}.${method ?? "<anonymous>"}`;
       }
