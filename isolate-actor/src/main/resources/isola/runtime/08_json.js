@@ -193,7 +193,7 @@
   const { parse } = {
     parse(text, reviver) {
       try {
-        return nativeParse(text, reviver);
+        return nativeParse.call(JSON, text, reviver);
       } catch (error) {
         if (error instanceof SyntaxError) {
           const message = v8JsonMessage(`${text}`);
