@@ -10,6 +10,8 @@ import picocli.CommandLine.Parameters;
 /** {@code isola eval CODE [ARGS...]}: runs code given on the command line, with all permissions as Deno does. */
 @Command(name = "eval", description = "Evaluate a script", mixinStandardHelpOptions = true)
 final class EvalCommand extends ProgramCommand {
+  @picocli.CommandLine.Mixin DenoFlags denoFlags;
+
   @Parameters(index = "0", paramLabel = "CODE", description = "The code to run")
   String code;
 
@@ -18,6 +20,7 @@ final class EvalCommand extends ProgramCommand {
 
   @Override
   IsolateSpec spec(Path cwd) {
+    denoFlags.apply(cwd);
     String url = cwd.resolve("$deno$eval.mjs").toUri().toString();
     return new IsolateSpec("main", url, code, args, PermissionSet.all(), cwd.toString());
   }

@@ -26,7 +26,7 @@ public final class Main implements Runnable {
     }
     // Initialise logging before any actor thread logs, else SLF4J prints a replay warning.
     org.slf4j.LoggerFactory.getILoggerFactory();
-    int code = commandLine().execute(args);
+    int code = commandLine().execute(DenoArgs.normalize(args));
     ProgramHost.exit(code);
   }
 
@@ -35,7 +35,7 @@ public final class Main implements Runnable {
    * run programs in-process (the end-to-end tests). Throws {@link ProgramError} as the CLI reports it.
    */
   public static isola.protocol.IsolateSpec programSpec(java.util.List<String> argv, java.nio.file.Path cwd) {
-    CommandLine.ParseResult parsed = commandLine().parseArgs(argv.toArray(String[]::new));
+    CommandLine.ParseResult parsed = commandLine().parseArgs(DenoArgs.normalize(argv.toArray(String[]::new)));
     if (!parsed.hasSubcommand()
         || !(parsed.subcommand().commandSpec().userObject() instanceof ProgramCommand command)) {
       throw new IllegalArgumentException("not a program command: " + argv);
@@ -49,7 +49,7 @@ public final class Main implements Runnable {
    */
   public static int runTests(
       java.util.List<String> argv, java.nio.file.Path cwd, java.io.PrintStream out, java.io.PrintStream err) {
-    CommandLine.ParseResult parsed = commandLine().parseArgs(argv.toArray(String[]::new));
+    CommandLine.ParseResult parsed = commandLine().parseArgs(DenoArgs.normalize(argv.toArray(String[]::new)));
     if (!parsed.hasSubcommand()
         || !(parsed.subcommand().commandSpec().userObject() instanceof TestCommand command)) {
       throw new IllegalArgumentException("not a test command: " + argv);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", description = "Run a JavaScript program", mixinStandardHelpOptions = true)
 class RunCommand extends ProgramCommand {
   @Mixin PermissionFlags permissions;
+  @Mixin DenoFlags denoFlags;
 
   @Parameters(index = "0", paramLabel = "FILE", arity = "0..1", description = "The module to run")
   String file;
@@ -55,6 +56,7 @@ class RunCommand extends ProgramCommand {
     if (url.startsWith("file:") && !Files.isRegularFile(Path.of(java.net.URI.create(url)))) {
       throw new ProgramError("error: Module not found \"" + url + "\".");
     }
+    denoFlags.apply(cwd);
     if (config != null && noConfig) {
       throw new ProgramError("error: the argument '--no-config' cannot be used with '--config <config>'");
     }

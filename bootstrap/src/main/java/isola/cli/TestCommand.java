@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "test", description = "Run tests", mixinStandardHelpOptions = true)
 final class TestCommand implements Callable<Integer> {
   @Mixin PermissionFlags permissions;
+  @Mixin DenoFlags denoFlags;
 
   @Option(names = "--filter", paramLabel = "FILTER", description = "Run tests whose name contains FILTER, or matches /REGEX/")
   String filter;
@@ -50,6 +51,12 @@ final class TestCommand implements Callable<Integer> {
   }
 
   int run(Path cwd, PrintStream out, PrintStream err) {
+    try {
+      denoFlags.apply(cwd);
+    } catch (ProgramError e) {
+      err.println(e.getMessage());
+      return 1;
+    }
     List<Path> modules;
     try {
       modules = TestDiscovery.find(paths, cwd);

@@ -51,4 +51,41 @@ class CommandLineTest {
     assertEquals(List.of("a", "b"), serve.roles);
     assertEquals(Path.of("c.conf"), serve.clusterConfig);
   }
+
+  @Test
+  void denoFlagsAreTakenAndTheProgramStillGetsItsOwn(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("s.js"), "");
+    IsolateSpec spec = Main.programSpec(List.of("run", "--no-check", "-q", "--unstable-kv", "--unstable-net",
+        "--seed", "7", "--v8-flags=--max-old-space-size=64", "-r", "--node-modules-dir=auto", "--lock",
+        "--cached-only", "--log-level=debug", "--unstable-worker-options", "s.js", "--seed", "--no-check"), dir);
+    assertEquals(dir.resolve("s.js").toUri().toString(), spec.mainModule());
+    assertEquals(List.of("--seed", "--no-check"), spec.args());
+    assertEquals(List.of("worker-options"), spec.unstable());
+  }
+
+  @Test
+  void flagsWhoseMeaningIsolaLacksAreRefused(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("s.js"), "");
+    for (String flag : List.of("--location=http://x/", "--preload=p.js", "--import-map=m.json")) {
+      ProgramError e = org.junit.jupiter.api.Assertions.assertThrows(ProgramError.class,
+          () -> Main.programSpec(List.of("run", flag, "s.js"), dir));
+      assertEquals("error: isola does not support " + flag.substring(0, flag.indexOf('=')) + " yet", e.getMessage());
+    }
+  }
+
+  @Test
+  void envFilesAreReadAsDenoReadsThem() {
+    var vars = EnvFile.parse("""
+        # a comment
+        A=1
+        export B="two words"
+        C='single $x'
+        D=x # trailing comment
+        E="line\\none"
+        F="multi
+        line"
+        """);
+    assertEquals(java.util.Map.of("A", "1", "B", "two words", "C", "single $x", "D", "x", "E", "line\none",
+        "F", "multi\nline"), vars);
+  }
 }

@@ -22,9 +22,10 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * Sync ops of 31_os.js: {@code Deno.env}, the facts about the process and the machine, and writes to
- * the process's stdout and stderr. The environment is the JVM's seen through this isolate's own
- * changes ({@code Deno.env.set} is never visible to other isolates or the JVM); only the changes are
- * kept, so an isolate that never touches its environment costs nothing here.
+ * the process's stdout and stderr. The environment is the process's ({@link ProcessEnvironment})
+ * seen through this isolate's own changes ({@code Deno.env.set} is never visible to other isolates
+ * or the JVM); only the changes are kept, so an isolate that never touches its environment costs
+ * nothing here.
  */
 final class OsBinding {
   private final Permissions permissions;
@@ -45,12 +46,12 @@ final class OsBinding {
   private String envGet(String key, boolean checked) throws OpException {
     if (checked) permissions.check(PermissionKind.ENV, key);
     validateKey(key);
-    return changed.containsKey(key) ? changed.get(key) : System.getenv(key);
+    return changed.containsKey(key) ? changed.get(key) : ProcessEnvironment.get(key);
   }
 
   /** The environment as this isolate sees it: the JVM's with its own changes (what a child inherits). */
   Map<String, String> environment() {
-    Map<String, String> env = new HashMap<>(System.getenv());
+    Map<String, String> env = ProcessEnvironment.all();
     changed.forEach((k, v) -> {
       if (v == null) env.remove(k);
       else env.put(k, v);

@@ -161,6 +161,19 @@ class LauncherTest {
     assertEquals(new Run(0, "0\n", ""), isola(dir, env, "run", "other.js"));
   }
 
+  /** --env-file loads variables the process does not already have; a missing file is a warning. */
+  @Test
+  void envFileLoadsVariables(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve(".env"), "A=from-file\nB=\"two words\" # note\n");
+    Files.writeString(dir.resolve("env.js"), "console.log(Deno.env.get('A'), Deno.env.get('B'));\n");
+    assertEquals(new Run(0, "from-file two words\n", ""), isola(dir, Map.of(), "run", "--env-file", "-E", "env.js"));
+    assertEquals(new Run(0, "outer two words\n", ""),
+        isola(dir, Map.of("A", "outer"), "run", "--env-file=.env", "--allow-env", "env.js"));
+    Run missing = isola(dir, Map.of(), "run", "--env-file=nope.env", "-E", "env.js");
+    assertEquals(new Run(0, "undefined undefined\n", "Warning The `--env-file` flag was used, but the environment file"
+        + " specified 'nope.env' was not found.\n"), missing);
+  }
+
   @Test
   void reportsAMissingMainModule(@TempDir Path dir) throws Exception {
     Run r = isola(dir, Map.of(), "run", "nope.js");
