@@ -176,7 +176,51 @@
       throw new Error(`No such module: ${name}`);
     },
   });
+  // process.stdin: a node:stream Readable over Deno.stdin, reading only while someone consumes it. A
+  // pending read does not keep the program alive once the stream is paused or destroyed (a script
+  // that asked its one question and closed its readline interface ends, as under Node).
+  let stdinStream = null;
+  function stdin() {
+    if (stdinStream !== null) return stdinStream;
+    const { Readable } = internal.node.builtin("stream");
+    const { Buffer } = internal.node.builtin("buffer");
+    let pending = null;
+    const stream = new Readable({
+      highWaterMark: 64 * 1024,
+      read(size) {
+        if (pending !== null) return;
+        pending = internal.opAsync("op_stdin_read", 64 * 1024);
+        if (stream.isPaused() || stream.destroyed) internal.unrefOpPromise(pending);
+        pending.then((bytes) => {
+          pending = null;
+          if (stream.destroyed) return;
+          stream.push(bytes === null ? null : Buffer.from(new Uint8Array(bytes)));
+        }, (error) => {
+          pending = null;
+          stream.destroy(error);
+        });
+      },
+      destroy(error, callback) {
+        if (pending !== null) internal.unrefOpPromise(pending);
+        callback(error);
+      },
+    });
+    stream.on("pause", () => {
+      if (pending !== null) internal.unrefOpPromise(pending);
+    });
+    stream.on("resume", () => {
+      if (pending !== null) internal.refOpPromise(pending);
+    });
+    Object.assign(stream, { fd: 0, isTTY: ops.op_is_terminal(0) });
+    stream.setRawMode = function setRawMode() {
+      return this;
+    };
+    stdinStream = stream;
+    return stream;
+  }
+
   Object.defineProperties(process, {
+    stdin: { get: stdin, enumerable: true, configurable: true },
     exitCode: { get: () => exitCode, set: setExitCode, enumerable: true, configurable: true },
     stdout: { get: () => stdioStream(1), enumerable: true, configurable: true },
     stderr: { get: () => stdioStream(2), enumerable: true, configurable: true },

@@ -161,6 +161,43 @@ class LauncherTest {
     assertEquals(new Run(0, "0\n", ""), isola(dir, env, "run", "other.js"));
   }
 
+  /**
+   * node:readline over process.stdin (outputs checked against Deno 2.9.6): line events with "\r\n"
+   * and an unterminated last line, async iteration, a question answered from the input.
+   */
+  @Test
+  void nodeReadlineReadsStandardInput(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("in.txt"), "a\nb\r\nc");
+    Files.writeString(dir.resolve("lines.js"), """
+        import readline from "node:readline";
+        const rl = readline.createInterface({ input: process.stdin });
+        let n = 0;
+        rl.on("line", (line) => console.log("line", ++n, JSON.stringify(line)));
+        rl.on("close", () => console.log("closed", n));
+        """);
+    assertEquals(new Run(0, "line 1 \"a\"\nline 2 \"b\"\nline 3 \"c\"\nclosed 3\n", ""),
+        launch(LAUNCHER, dir, Map.of(), dir.resolve("in.txt"), "run", "lines.js"));
+    Files.writeString(dir.resolve("iterate.js"), """
+        import { createInterface } from "node:readline";
+        const lines = [];
+        for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) lines.push(line);
+        console.log(lines);
+        """);
+    assertEquals(new Run(0, "[ \"a\", \"b\", \"c\" ]\n", ""),
+        launch(LAUNCHER, dir, Map.of(), dir.resolve("in.txt"), "run", "iterate.js"));
+    Files.writeString(dir.resolve("ask.js"), """
+        import readline from "node:readline";
+        const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+        rl.question("first? ", (answer) => {
+          console.log("got", answer);
+          rl.close();
+        });
+        rl.on("close", () => console.log("bye"));
+        """);
+    assertEquals(new Run(0, "first? got a\nbye\n", ""),
+        launch(LAUNCHER, dir, Map.of(), dir.resolve("in.txt"), "run", "ask.js"));
+  }
+
   /** --env-file loads variables the process does not already have; a missing file is a warning. */
   @Test
   void envFileLoadsVariables(@TempDir Path dir) throws Exception {
