@@ -49,6 +49,8 @@ public final class HostOutput {
       errBuf.append(text);
       if (errBuf.length() >= FLUSH_AT) flush(errBuf, err);
     } else {
+      // And the other way round: what went to stderr before stays before this line.
+      flush(errBuf, err);
       outBuf.append(text);
       if (outBuf.length() >= FLUSH_AT) flush(outBuf, out);
     }

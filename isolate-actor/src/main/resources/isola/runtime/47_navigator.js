@@ -63,5 +63,5 @@
   // Deno's Navigator has no @@toStringTag: String(navigator) is "[object Object]".
   delete Navigator.prototype[Symbol.toStringTag];
 
-  internal.navigator = { navigator: new Navigator(illegal), Navigator };
+  internal.navigator = { navigator: new Navigator(illegal), Navigator, NavigatorUAData };
 })
