@@ -121,9 +121,11 @@ final class ProcessBinding {
   }
 
   /** {@code [code, signal, stdout, stderr]}, the output null where not piped. */
+  /** The options, then optionally the bytes to feed the child's stdin (node:child_process's {@code input}). */
   private Object spawnSync(Value[] a) throws OpException {
     ProcessSpawn.Options options = options(a);
     Process process = start(options);
+    if (a.length > 8 && !a[8].isNull()) ChildRun.feed(process, JsValues.bytes(a[8]));
     ChildRun.Result result;
     try {
       result = ChildRun.run(process, options.stdout(), options.stderr(),

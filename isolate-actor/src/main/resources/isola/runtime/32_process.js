@@ -335,5 +335,15 @@
     ops.op_kill(pid, signo);
   }
 
-  internal.process = { Command, ChildProcess, kill };
+  /**
+   * What node:child_process's sync functions need beyond outputSync: stdin fed from `input` (bytes or
+   * null) and any stdio mode, with Deno's argument checks. [code, signal, stdout|null, stderr|null].
+   */
+  function runSync(command, options, input) {
+    const args = spawnArgs(command, options, outputDefaults);
+    const [code, signal, stdout, stderr] = ops.op_spawn_sync(...args, input);
+    return [code, signal, stdout === null ? null : toBytes(stdout), stderr === null ? null : toBytes(stderr)];
+  }
+
+  internal.process = { Command, ChildProcess, kill, runSync };
 })

@@ -11,6 +11,7 @@
     assert: ["assert"],
     "assert/strict": ["assert", "strict"],
     buffer: ["buffer"],
+    child_process: ["child_process"],
     crypto: ["crypto"],
     events: ["events"],
     fs: ["fs"],
@@ -39,7 +40,7 @@
   const missing = new Set([
     "console", "diagnostics_channel", "path/win32", "worker_threads", "async_hooks", "cluster",
     "constants", "dns", "dns/promises", "domain", "punycode", "vm", "_http_agent", "_http_common",
-    "_http_outgoing", "_http_server", "http", "http2", "https", "child_process", "dgram", "zlib", "tls",
+    "_http_outgoing", "_http_server", "http", "http2", "https", "dgram", "zlib", "tls",
     "_tls_common", "_tls_wrap", "repl", "test/reporters", "stream/web",
     "net", "stream/consumers", "tty", "inspector", "inspector/promises", "perf_hooks", "sqlite", "test",
     "trace_events", "v8", "wasi", "_stream_duplex", "_stream_passthrough", "_stream_readable",

@@ -25,6 +25,17 @@ public final class ChildRun {
 
   private ChildRun() {}
 
+  /** Writes {@code input} to the child's piped stdin and closes it, beside the reading of its output. */
+  public static void feed(Process process, byte[] input) {
+    Thread.ofVirtual().name("isola-child-stdin").start(() -> {
+      try (var in = process.getOutputStream()) {
+        in.write(input);
+      } catch (java.io.IOException e) {
+        // the child exited or closed its stdin before reading it all, as a pipe allows
+      }
+    });
+  }
+
   /** Waits for {@code process}; {@code inherited} runs on this thread for each inherited chunk. */
   public static Result run(Process process, Stdio stdout, Stdio stderr, Consumer<ProcessOutput> inherited)
       throws InterruptedException {
