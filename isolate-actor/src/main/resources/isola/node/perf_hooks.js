@@ -1,9 +1,9 @@
-// node:perf_hooks: the runtime's User Timing (`performance` and its entry classes) under Node's module
-// name, and Node's entry-type constants. No PerformanceObserver, histograms or timerify yet: importing
-// them by name fails at import, as for any missing export.
+// node:perf_hooks: the runtime's User Timing (`performance`, its entries, PerformanceObserver) under
+// Node's module name, and Node's entry-type constants. No histograms or timerify yet: importing them
+// by name fails at import, as for any missing export.
 (function (binding, internal) {
   "use strict";
-  const { performance, PerformanceEntry } = internal.performance;
+  const { performance, PerformanceEntry, PerformanceObserver, PerformanceObserverEntryList } = internal.performance;
   const constants = {
     NODE_PERFORMANCE_ENTRY_TYPE_NODE: 0,
     NODE_PERFORMANCE_ENTRY_TYPE_MARK: 1,
@@ -15,5 +15,5 @@
     NODE_PERFORMANCE_ENTRY_TYPE_DNS: 7,
     NODE_PERFORMANCE_ENTRY_TYPE_NET: 8,
   };
-  return { performance, PerformanceEntry, constants };
+  return { performance, PerformanceEntry, PerformanceObserver, PerformanceObserverEntryList, constants };
 })

@@ -19,7 +19,10 @@
     {
       files: ["46_performance.js"],
       internal: ["performance", "isPerformanceEntry"],
-      globals: ["Performance", "PerformanceEntry", "PerformanceMark", "PerformanceMeasure", "performance"],
+      globals: [
+        "Performance", "PerformanceEntry", "PerformanceMark", "PerformanceMeasure", "PerformanceObserver",
+        "PerformanceObserverEntryList", "performance",
+      ],
     },
     {
       files: ["50_streams.js"],

@@ -203,6 +203,7 @@
       }
       const entry = new PerformanceMark(markName, options);
       entries.push(entry);
+      observed(entry);
       return entry;
     }
 
@@ -236,6 +237,7 @@
       const detail = internal.structuredClone(options.detail ?? null);
       const entry = new PerformanceMeasure(measureName, startTime, endTime - startTime, detail, illegal);
       entries.push(entry);
+      observed(entry);
       return entry;
     }
 
@@ -253,9 +255,118 @@
   internal.defineInspect(Performance, (p) => ({ timeOrigin: p.timeOrigin }));
   Object.setPrototypeOf(Performance.prototype, internal.events.EventTarget.prototype);
 
+  // PerformanceObserver: each observer collects the new entries of its types and gets them in a
+  // microtask, as one list per batch.
+  const SUPPORTED_TYPES = ["mark", "measure"];
+  const observers = new Set();
+  function observed(entry) {
+    for (const observer of observers) observer[queueEntry](entry);
+  }
+  const queueEntry = Symbol("isola.performance.queueEntry");
+
+  class PerformanceObserverEntryList {
+    #entries;
+    constructor(key, list) {
+      if (key !== illegal) throw new TypeError("Illegal constructor");
+      this.#entries = list;
+    }
+
+    getEntries() {
+      return this.#entries.slice();
+    }
+
+    getEntriesByType(type) {
+      webidl.requiredArguments(arguments.length, 1,
+        "Failed to execute 'getEntriesByType' on 'PerformanceObserverEntryList'");
+      type = String(type);
+      return this.#entries.filter((e) => e.entryType === type);
+    }
+
+    getEntriesByName(name, type = undefined) {
+      webidl.requiredArguments(arguments.length, 1,
+        "Failed to execute 'getEntriesByName' on 'PerformanceObserverEntryList'");
+      name = String(name);
+      return this.#entries.filter((e) => e.name === name && (type === undefined || e.entryType === String(type)));
+    }
+  }
+  webidl.configureInterface(PerformanceObserverEntryList);
+
+  class PerformanceObserver {
+    #callback;
+    #types = [];
+    #buffer = [];
+    #scheduled = false;
+
+    static get supportedEntryTypes() {
+      return SUPPORTED_TYPES.slice();
+    }
+
+    constructor(callback) {
+      const prefix = "Failed to construct 'PerformanceObserver'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      if (typeof callback !== "function") {
+        throw new TypeError(`${prefix}: Argument 1 is not a function`);
+      }
+      this.#callback = callback;
+    }
+
+    observe(options = {}) {
+      const prefix = "Failed to execute 'observe' on 'PerformanceObserver'";
+      const { entryTypes, type, buffered } = options ?? {};
+      if (entryTypes === undefined && type === undefined) {
+        throw new TypeError(`${prefix}: Either 'entryTypes' or 'type' must be specified.`);
+      }
+      if (entryTypes !== undefined && type !== undefined) {
+        throw new TypeError(`${prefix}: 'entryTypes' cannot be used with 'type'.`);
+      }
+      if (entryTypes !== undefined) {
+        this.#types = Array.from(entryTypes, String).filter((t) => SUPPORTED_TYPES.includes(t));
+      } else if (SUPPORTED_TYPES.includes(String(type)) && !this.#types.includes(String(type))) {
+        this.#types.push(String(type));
+        if (buffered) {
+          for (const entry of entries) if (entry.entryType === String(type)) this[queueEntry](entry);
+        }
+      }
+      if (this.#types.length > 0) observers.add(this);
+    }
+
+    disconnect() {
+      observers.delete(this);
+      this.#buffer = [];
+      this.#types = [];
+    }
+
+    takeRecords() {
+      const records = this.#buffer;
+      this.#buffer = [];
+      return records;
+    }
+
+    [queueEntry](entry) {
+      if (!this.#types.includes(entry.entryType)) return;
+      this.#buffer.push(entry);
+      if (this.#scheduled) return;
+      this.#scheduled = true;
+      queueMicrotask(() => {
+        this.#scheduled = false;
+        if (this.#buffer.length === 0) return;
+        const list = new PerformanceObserverEntryList(illegal, this.takeRecords());
+        try {
+          Reflect.apply(this.#callback, this, [list, this]);
+        } catch (error) {
+          internal.reportException(error);
+        }
+      });
+    }
+  }
+  webidl.configureInterface(PerformanceObserver);
+
   timeOrigin = ops.op_performance_time_origin();
   const performance = new Performance(illegal);
 
-  internal.performance = { performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure };
+  internal.performance = {
+    performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, PerformanceObserver,
+    PerformanceObserverEntryList,
+  };
   Object.assign(internal.webApis, internal.performance);
 })
