@@ -104,7 +104,9 @@
 
   // ---- console.table ----
 
-  function stringifyCell(value) {
+  // Node's flavour (node:console's Console): single quotes, left-aligned numbers, "(index)" headers.
+  function stringifyCell(value, node) {
+    if (node) return internal.node.builtin("util").inspect(value, { depth: 1, compact: true });
     if (typeof value === "string") return quoteString(value, createContext(undefined));
     return formatValue(createContext({ depth: 1, compact: true }), value, 0);
   }
@@ -120,7 +122,7 @@
     return out + " │";
   }
 
-  function renderTable(head, columns) {
+  function renderTable(head, columns, node) {
     const rows = [];
     const widths = head.map((h) => getStringWidth(h));
     const longest = columns.reduce((n, c) => Math.max(n, c.length), 0);
@@ -131,7 +133,7 @@
         rows[j] ??= [];
         const value = rows[j][i] = column != null && Object.hasOwn(column, j) ? column[j] : "";
         widths[i] = Math.max(widths[i] || 0, getStringWidth(value));
-        rightAlign[i] = rightAlign[i] && Number.isInteger(+value);
+        rightAlign[i] = rightAlign[i] && !node && Number.isInteger(+value);
       }
     }
     const divider = widths.map((w) => "─".repeat(w + 2));
@@ -140,14 +142,15 @@
     return out + `└${divider.join("┴")}┘`;
   }
 
-  function table(data, properties) {
+  function table(console, data, properties, node) {
     if (properties !== undefined && !Array.isArray(properties)) {
       throw new Error("The 'properties' argument must be of type Array: received type " + typeof properties);
     }
     if (data === null || typeof data !== "object") return console.log(data);
     const setLike = isSet(data);
     const mapLike = isMap(data);
-    const indexKey = setLike || mapLike ? "(iter idx)" : "(idx)";
+    const indexKey = node ? (setLike || mapLike ? "(iteration index)" : "(index)")
+      : setLike || mapLike ? "(iter idx)" : "(idx)";
     let rowsData;
     if (setLike) {
       rowsData = [...data];
@@ -171,13 +174,13 @@
       const primitive = value === null || (typeof value !== "function" && typeof value !== "object");
       if (properties === undefined && primitive) {
         hasPrimitives = true;
-        values.push(stringifyCell(value));
+        values.push(stringifyCell(value, node));
       } else {
         const row = value || {};
         for (const col of properties || Object.keys(row)) {
           if (!primitive && Reflect.has(row, col)) {
             if (!Reflect.has(columns, col)) columns[col] = new Array(numRows).fill("");
-            columns[col][idx] = stringifyCell(row[col]);
+            columns[col][idx] = stringifyCell(row[col], node);
           }
         }
         values.push("");
@@ -186,23 +189,10 @@
     });
     const headerProps = properties || [...Object.keys(columns), !mapLike && hasPrimitives && "Values"];
     const header = [indexKey, ...headerProps].filter(Boolean);
-    console.log(renderTable(header, [indexKeys, ...Object.values(columns), values]));
+    console.log(renderTable(header, [indexKeys, ...Object.values(columns), values], node));
   }
 
   // ---- the console object ----
-
-  const counts = new Map();
-  const timers = new Map();
-
-  function print(args, toStderr, options) {
-    let text = formatArgs(args, options);
-    const indentLevel = console.indentLevel;
-    if (indentLevel > 0) {
-      const indent = " ".repeat(indentLevel);
-      text = indent + text.replaceAll("\n", `\n${indent}`);
-    }
-    internal.print(text + "\n", toStderr);
-  }
 
   function elapsed(start) {
     const duration = ops.op_now() - start;
@@ -213,90 +203,113 @@
   }
 
   const isConsoleInstance = Symbol("isConsoleInstance");
-  const methods = {
-    log: (...args) => print(args, false),
-    debug: (...args) => print(args, false),
-    info: (...args) => print(args, false),
-    dir: (obj = undefined, options = undefined) => print([obj], false, options),
-    dirxml: (...args) => print(args, false),
-    warn: (...args) => print(args, true),
-    error: (...args) => print(args, true),
-    assert: (condition = false, ...args) => {
-      if (condition) return;
-      if (args.length === 0) return console.error("Assertion failed");
-      const [first, ...rest] = args;
-      if (typeof first === "string") return console.error(`Assertion failed: ${first}`, ...rest);
-      console.error("Assertion failed:", ...args);
-    },
-    count: (label = "default") => {
-      label = String(label);
-      const n = (counts.get(label) || 0) + 1;
-      counts.set(label, n);
-      console.info(`${label}: ${n}`);
-    },
-    countReset: (label = "default") => {
-      label = String(label);
-      if (counts.has(label)) counts.set(label, 0);
-      else console.warn(`Count for '${label}' does not exist`);
-    },
-    table: (data = undefined, properties = undefined) => table(data, properties),
-    time: (label = "default") => {
-      label = String(label);
-      if (timers.has(label)) return console.warn(`Timer '${label}' already exists`);
-      timers.set(label, ops.op_now());
-    },
-    timeLog: (label = "default", ...args) => {
-      label = String(label);
-      if (!timers.has(label)) return console.warn(`Timer '${label}' does not exist`);
-      console.info(`${label}: ${elapsed(timers.get(label))}ms`, ...args);
-    },
-    timeEnd: (label = "default") => {
-      label = String(label);
-      if (!timers.has(label)) return console.warn(`Timer '${label}' does not exist`);
-      const start = timers.get(label);
-      timers.delete(label);
-      console.info(`${label}: ${elapsed(start)}ms`);
-    },
-    group: (...label) => {
-      if (label.length > 0) console.log(...label);
-      console.indentLevel += 2;
-    },
-    groupCollapsed: (...label) => {
-      if (label.length > 0) console.log(...label);
-      console.indentLevel += 2;
-    },
-    groupEnd: () => {
-      if (console.indentLevel > 0) console.indentLevel -= 2;
-    },
-    clear: () => {
-      console.indentLevel = 0;
-      internal.print("\x1b[1;1H", false);
-      internal.print("\x1b[0J", false);
-    },
-    trace: function trace(...args) {
-      const err = { name: "Trace", message: formatArgs(args) };
-      Error.captureStackTrace(err, trace);
-      console.error(err.stack);
-    },
-    // Without an inspector attached these do nothing, as in Deno.
-    profile: (_label) => {},
-    profileEnd: (_label) => {},
-    timeStamp: (_label) => {},
-  };
 
-  // The namespace's prototype is an empty object, as the console spec asks (console.spec.whatwg.org).
-  const console = Object.create({}, {
-    [Symbol.toStringTag]: { value: "console", writable: false, enumerable: false, configurable: true },
-  });
-  Object.assign(console, methods);
-  console.indentLevel = 0;
-  console.createTask = function createTask(_name) {
-    return { run: (fn) => fn() };
-  };
-  console.context = function context(_name) {
+  /**
+   * A console whose lines go to `write(text, toStderr)`: the global one prints to the process's
+   * streams; node:console's Console (`node`: Node's table layout) writes to the streams it is given.
+   * Each has its own counters, timers and group indentation.
+   */
+  function makeConsole(write, { node = false } = {}) {
+    const counts = new Map();
+    const timers = new Map();
+
+    function print(args, toStderr, options) {
+      let text = formatArgs(args, options);
+      const indentLevel = console.indentLevel;
+      if (indentLevel > 0) {
+        const indent = " ".repeat(indentLevel);
+        text = indent + text.replaceAll("\n", `\n${indent}`);
+      }
+      write(text + "\n", toStderr);
+    }
+
+    const methods = {
+      log: (...args) => print(args, false),
+      debug: (...args) => print(args, false),
+      info: (...args) => print(args, false),
+      dir: (obj = undefined, options = undefined) => print([obj], false, options),
+      dirxml: (...args) => print(args, false),
+      warn: (...args) => print(args, true),
+      error: (...args) => print(args, true),
+      assert: (condition = false, ...args) => {
+        if (condition) return;
+        if (args.length === 0) return console.error("Assertion failed");
+        const [first, ...rest] = args;
+        if (typeof first === "string") return console.error(`Assertion failed: ${first}`, ...rest);
+        console.error("Assertion failed:", ...args);
+      },
+      count: (label = "default") => {
+        label = String(label);
+        const n = (counts.get(label) || 0) + 1;
+        counts.set(label, n);
+        console.info(`${label}: ${n}`);
+      },
+      countReset: (label = "default") => {
+        label = String(label);
+        if (counts.has(label)) counts.set(label, 0);
+        else console.warn(`Count for '${label}' does not exist`);
+      },
+      table: (data = undefined, properties = undefined) => table(console, data, properties, node),
+      time: (label = "default") => {
+        label = String(label);
+        if (timers.has(label)) return console.warn(`Timer '${label}' already exists`);
+        timers.set(label, ops.op_now());
+      },
+      timeLog: (label = "default", ...args) => {
+        label = String(label);
+        if (!timers.has(label)) return console.warn(`Timer '${label}' does not exist`);
+        console.info(`${label}: ${elapsed(timers.get(label))}ms`, ...args);
+      },
+      timeEnd: (label = "default") => {
+        label = String(label);
+        if (!timers.has(label)) return console.warn(`Timer '${label}' does not exist`);
+        const start = timers.get(label);
+        timers.delete(label);
+        console.info(`${label}: ${elapsed(start)}ms`);
+      },
+      group: (...label) => {
+        if (label.length > 0) console.log(...label);
+        console.indentLevel += 2;
+      },
+      groupCollapsed: (...label) => {
+        if (label.length > 0) console.log(...label);
+        console.indentLevel += 2;
+      },
+      groupEnd: () => {
+        if (console.indentLevel > 0) console.indentLevel -= 2;
+      },
+      clear: () => {
+        console.indentLevel = 0;
+        write("\x1b[1;1H", false);
+        write("\x1b[0J", false);
+      },
+      trace: function trace(...args) {
+        const err = { name: "Trace", message: formatArgs(args) };
+        Error.captureStackTrace(err, trace);
+        console.error(err.stack);
+      },
+      // Without an inspector attached these do nothing, as in Deno.
+      profile: (_label) => {},
+      profileEnd: (_label) => {},
+      timeStamp: (_label) => {},
+    };
+
+    // The namespace's prototype is an empty object, as the console spec asks (console.spec.whatwg.org).
+    const console = Object.create({}, {
+      [Symbol.toStringTag]: { value: "console", writable: false, enumerable: false, configurable: true },
+    });
+    Object.assign(console, methods);
+    console.indentLevel = 0;
+    console.createTask = function createTask(_name) {
+      return { run: (fn) => fn() };
+    };
+    console.context = function context(_name) {
+      return console;
+    };
+    console[isConsoleInstance] = true;
     return console;
-  };
-  console[isConsoleInstance] = true;
+  }
 
-  internal.console = console;
+  internal.console = makeConsole((text, toStderr) => internal.print(text, toStderr));
+  internal.makeConsole = makeConsole;
 })

@@ -12,6 +12,7 @@
     "assert/strict": ["assert", "strict"],
     buffer: ["buffer"],
     child_process: ["child_process"],
+    console: ["console"],
     crypto: ["crypto"],
     events: ["events"],
     fs: ["fs"],
@@ -41,7 +42,7 @@
   // The other names Deno 2.9 knows (node:module's builtinModules): importing one is not "No such
   // built-in module" there, so here it fails with a message naming the gap.
   const missing = new Set([
-    "console", "diagnostics_channel", "path/win32", "worker_threads", "async_hooks", "cluster",
+    "diagnostics_channel", "path/win32", "worker_threads", "async_hooks", "cluster",
     "constants", "dns", "dns/promises", "domain", "punycode", "vm", "_http_agent", "_http_common",
     "_http_outgoing", "_http_server", "http", "http2", "https", "dgram", "zlib", "tls",
     "_tls_common", "_tls_wrap", "repl", "test/reporters",
