@@ -42,6 +42,7 @@ public final class SharedEngine {
       "45_structured_clone.js",
       "46_performance.js",
       "47_navigator.js",
+      "48_locks.js",
       "48_message_port.js",
       "49_broadcast_channel.js",
       "50_streams.js",

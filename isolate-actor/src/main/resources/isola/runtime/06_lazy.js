@@ -34,6 +34,7 @@
         "TransformStreamDefaultController", "ByteLengthQueuingStrategy", "CountQueuingStrategy",
       ],
     },
+    { files: ["48_locks.js"], internal: ["locks"], globals: ["Lock", "LockManager"] },
     { files: ["51_blob.js"], internal: ["blob"], globals: ["Blob", "File"] },
     { files: ["51_filereader.js"], internal: [], globals: ["FileReader", "ProgressEvent"] },
     { files: ["52_formdata.js"], internal: ["formData"], globals: ["FormData"] },

@@ -54,6 +54,10 @@
       check(this);
       return new NavigatorUAData(illegal, "Linux");
     }
+    get locks() {
+      check(this);
+      return internal.locks.locks;
+    }
   }
   webidl.configureInterface(Navigator);
   internal.defineInspect(Navigator, (n) => ({
