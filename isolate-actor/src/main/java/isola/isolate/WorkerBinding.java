@@ -75,6 +75,9 @@ final class WorkerBinding {
       return null;
     });
     ops.put("op_worker_post_to_parent", (ProxyExecutable) args -> {
+      // What the worker printed before posting is out before the parent can react (and perhaps exit):
+      // Deno writes worker output at once.
+      output.flush();
       role.parent().tell(new WorkerEvent.FromWorker(role.workerId(), ports.serialized(args[0], args[1], args[2], args[3])));
       return null;
     });

@@ -30,6 +30,20 @@
     if (!ecmaScriptGlobals.has(hostGlobals[i])) delete globalThis[hostGlobals[i]];
   }
 
+  // The built-ins as V8 ships them: GraalJS's staging String.dedent is not in V8; V8 has
+  // Symbol.dispose/asyncDispose (`using` itself is ModuleRewrites' job), Symbol.metadata and the
+  // iterator prototype's dispose method, which GraalJS 25 lacks.
+  delete String.dedent;
+  for (const name of ["dispose", "asyncDispose", "metadata"]) {
+    if (typeof Symbol[name] !== "symbol") Object.defineProperty(Symbol, name, { value: Symbol(`Symbol.${name}`) });
+  }
+  if (!(Symbol.dispose in Iterator.prototype)) {
+    Object.defineProperty(Iterator.prototype, Symbol.dispose, {
+      value: { [Symbol.dispose]() { this.return?.(); } }[Symbol.dispose],
+      writable: true, enumerable: false, configurable: true,
+    });
+  }
+
   // Copy the ops into a plain object once: a property read on it is cheaper than a host map lookup.
   const ops = Object.create(null);
   for (const name of Object.keys(binding)) ops[name] = binding[name];

@@ -6,14 +6,6 @@
   const ops = internal.ops;
   const opAsync = internal.opAsync;
 
-  // GraalJS 25 lacks explicit resource management (no `using`); Deno has the symbols, so scripts can at
-  // least call file[Symbol.dispose]() as they would there.
-  for (const name of ["dispose", "asyncDispose"]) {
-    if (typeof Symbol[name] !== "symbol") {
-      Object.defineProperty(Symbol, name, { value: Symbol(`Symbol.${name}`) });
-    }
-  }
-
   /** A string path or a file: URL, as Deno's pathFromURL. */
   function pathFromURL(path) {
     if (typeof path === "string") return path;
