@@ -64,6 +64,7 @@ public final class SharedEngine {
       "65_websocket.js",
       "66_webstorage.js",
       "67_wasm.js",
+      "68_event_source.js",
       "70_node.js",
       "71_commonjs.js",
       "80_testing.js",

@@ -46,6 +46,7 @@
     { files: ["58_request.js", "59_response.js"], internal: ["fetch"], globals: ["Request", "Response"] },
     { files: ["63_fetch.js"], internal: ["fetchApi"], globals: ["fetch"] },
     { files: ["65_websocket.js"], internal: ["webSocket"], globals: ["WebSocket", "CloseEvent"] },
+    { files: ["68_event_source.js"], internal: [], globals: ["EventSource"] },
     // Deno's workers have no Web Storage.
     { files: ["66_webstorage.js"], internal: [], globals: ["Storage", "localStorage", "sessionStorage"], mainOnly: true },
   ];
