@@ -171,6 +171,10 @@
           Object.defineProperty(error, "message", {
             value: "All promises were rejected", writable: true, enumerable: false, configurable: true,
           });
+          // V8 makes it in a promise job: it has no frames.
+          Object.defineProperty(error, "stack", {
+            value: "AggregateError: All promises were rejected", writable: true, enumerable: false, configurable: true,
+          });
         }
         throw error;
       });
