@@ -17,6 +17,7 @@ import isola.protocol.IsolateSpec;
 import isola.protocol.OpReply;
 import isola.protocol.ProcessOutput;
 import isola.protocol.PortEvent;
+import isola.protocol.SignalEvent;
 import isola.protocol.Terminate;
 import isola.protocol.TimerCommand;
 import isola.protocol.TimersDue;
@@ -65,6 +66,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
   private final HttpBinding httpBinding;
   private final FetchBinding fetchBinding;
   private final WebSocketBinding webSocketBinding;
+  private final SignalBinding signalBinding;
   private final PortBinding portBinding;
   private final WebStorageBinding webStorage;
   private boolean flushScheduled;
@@ -155,6 +157,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     fetchBinding.register(ops);
     this.webSocketBinding = new WebSocketBinding(permissions, resources, ctx.getSelf().narrow(), errors);
     webSocketBinding.register(ops);
+    this.signalBinding = new SignalBinding(ctx.getSelf().narrow(), errors);
+    signalBinding.register(ops);
     new PermissionsBinding(permissions, cwd, errors).register(ops);
     new RequirePermission(permissions, cwd, errors).register(ops);
     OsBinding os = new OsBinding(permissions, errors, output, ctx.getSelf().narrow());
@@ -204,6 +208,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
           httpBinding.drain(drain);
           return this;
         })
+        .onMessage(SignalEvent.class, signal -> turn(() -> js.signal(signal.signal())))
         .onMessage(Terminate.class, t -> finish(t.exitCode()))
         .onMessage(ProcessOutput.class, o -> {
           output.write(o.data(), o.stderr());
@@ -356,6 +361,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     httpBinding.closeAll();
     fetchBinding.closeAll();
     webSocketBinding.closeAll();
+    signalBinding.closeAll();
     js.close();
     return this;
   }

@@ -46,6 +46,7 @@ final class IsolateContext implements AutoCloseable {
   private final Value exitCode;
   private final Value processRejections;
   private final Value workerEvent;
+  private final Value signal;
   private final Value runTicks;
   private final Value portPump;
   private final Value broadcast;
@@ -108,6 +109,7 @@ final class IsolateContext implements AutoCloseable {
     this.exitCode = host.getMember("exitCode");
     this.processRejections = host.getMember("processRejections");
     this.workerEvent = host.getMember("workerEvent");
+    this.signal = host.getMember("signal");
     this.runTicks = host.getMember("runTicks");
     this.portPump = host.getMember("portPump");
     this.broadcast = host.getMember("broadcast");
@@ -207,6 +209,11 @@ final class IsolateContext implements AutoCloseable {
           "error", f.workerId(), ProxyArray.fromArray(f.message(), f.filename(), f.lineno(), f.colno()));
       case WorkerEvent.Exited e -> workerEvent.executeVoid("exit", e.workerId(), null);
     }
+  }
+
+  /** The process received {@code name}, which the script listens for (Deno.addSignalListener). */
+  void signal(String name) {
+    signal.executeVoid(name);
   }
 
   /** Hands port {@code portId} its next message (or its end), if its script still listens. */

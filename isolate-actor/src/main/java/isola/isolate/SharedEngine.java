@@ -34,6 +34,7 @@ public final class SharedEngine {
       "30_fs.js",
       "31_os.js",
       "32_process.js",
+      "33_signals.js",
       "40_webidl.js",
       "41_abort.js",
       "42_encoding.js",

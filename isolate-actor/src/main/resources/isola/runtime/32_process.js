@@ -333,6 +333,7 @@
   function kill(pid, signo = "SIGTERM") {
     if (typeof pid !== "number" || !Number.isInteger(pid)) throw new TypeError("expected i32");
     ops.op_kill(pid, signo);
+    internal.signals.sentToSelf(pid, signo);
   }
 
   /**

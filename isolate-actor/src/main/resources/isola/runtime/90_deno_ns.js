@@ -57,6 +57,8 @@
     Command: internal.process.Command,
     ChildProcess: internal.process.ChildProcess,
     kill: internal.process.kill,
+    addSignalListener: internal.signals.addSignalListener,
+    removeSignalListener: internal.signals.removeSignalListener,
     serve: internal.http.serve,
     // 65_websocket.js loads on first use.
     upgradeWebSocket: function upgradeWebSocket(request, options = {}) {

@@ -8,5 +8,5 @@ package isola.protocol;
  */
 public sealed interface IsolateMessage
     permits OpReply, TimersDue, FlushReplies, Terminate, WorkerEvent, HttpEvent, PortEvent,
-    BroadcastMessage, ActorEvent, IsolateStats.Request, ProcessOutput {
+    BroadcastMessage, ActorEvent, IsolateStats.Request, ProcessOutput, SignalEvent {
 }
