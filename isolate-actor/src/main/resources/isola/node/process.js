@@ -172,10 +172,37 @@
     uptime: () => ops.op_now() / 1000,
     memoryUsage: Object.assign(() => internal.os.memoryUsage(), { rss: () => internal.os.memoryUsage().rss }),
     cpuUsage: () => ({ user: Math.round(ops.op_now() * 1000), system: 0 }),
+    // Deno's kill: a name or a number, 0 to test that the process exists.
+    kill(pid, signal = "SIGTERM") {
+      if (signal === 0) {
+        internal.process.kill(pid, 0);
+        return true;
+      }
+      internal.process.kill(pid, signal);
+      return true;
+    },
     binding(name) {
       throw new Error(`No such module: ${name}`);
     },
   });
+  // process.on("SIGINT", ...) and friends listen through Deno.addSignalListener while the process has
+  // listeners for the signal; each gets the signal's name, as in Node.
+  const signalDispatchers = new Map();
+  const isSignal = (event) => typeof event === "string" && /^SIG[A-Z0-9]+$/.test(event);
+  process.on("newListener", (event) => {
+    if (!isSignal(event) || signalDispatchers.has(event)) return;
+    const dispatch = () => process.emit(event, event);
+    internal.signals.addSignalListener(event, dispatch);
+    signalDispatchers.set(event, dispatch);
+  });
+  process.on("removeListener", (event) => {
+    if (!isSignal(event) || process.listenerCount(event) > 0) return;
+    const dispatch = signalDispatchers.get(event);
+    if (dispatch === undefined) return;
+    signalDispatchers.delete(event);
+    internal.signals.removeSignalListener(event, dispatch);
+  });
+
   // process.stdin: a node:stream Readable over Deno.stdin, reading only while someone consumes it. A
   // pending read does not keep the program alive once the stream is paused or destroyed (a script
   // that asked its one question and closed its readline interface ends, as under Node).
