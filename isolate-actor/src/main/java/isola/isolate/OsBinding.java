@@ -116,6 +116,10 @@ final class OsBinding {
       permissions.check(PermissionKind.SYS, "hostname");
       return hostname();
     }));
+    ops.put("op_umask", (ProxyExecutable) args -> errors.guard(() -> {
+      permissions.check(PermissionKind.SYS, "umask");
+      return isola.ops.fs.Umask.swap(args[0].isNull() ? null : args[0].asInt());
+    }));
     ops.put("op_os_release", (ProxyExecutable) args -> errors.guard(() -> {
       permissions.check(PermissionKind.SYS, "osRelease");
       return System.getProperty("os.version");

@@ -151,8 +151,15 @@
   }
   internal.dialogs = { alert, confirm, prompt };
 
+  /** Deno.isatty(rid): only the standard streams can be terminals here; any other rid is not. */
+  function isatty(rid) {
+    return rid === 0 || rid === 1 || rid === 2 ? ops.op_is_terminal(rid) : false;
+  }
+
   internal.os = {
     env: new Env(),
+    isatty,
+    umask: (mask = undefined) => ops.op_umask(mask === undefined ? null : mask),
     ppid: ops.op_ppid(),
     memoryUsage,
     hostname: () => ops.op_hostname(),
