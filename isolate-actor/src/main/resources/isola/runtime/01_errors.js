@@ -182,6 +182,25 @@
   };
   Object.defineProperty(Promise, "any", { value: promiseAny, writable: true, enumerable: false, configurable: true });
 
+  // GraalJS's "illegal repeat count" does not say the count; V8's does.
+  const nativeRepeat = String.prototype.repeat;
+  const { repeat } = {
+    repeat(count) {
+      if (this === null || this === undefined) {
+        throw new TypeError("String.prototype.repeat called on null or undefined");
+      }
+      try {
+        return nativeRepeat.call(this, count);
+      } catch (error) {
+        if (error instanceof RangeError && error.message === "illegal repeat count") {
+          error.message = `Invalid count value: ${Number(count)}`;
+        }
+        throw error;
+      }
+    },
+  };
+  Object.defineProperty(String.prototype, "repeat", { value: repeat, writable: true, enumerable: false, configurable: true });
+
   const errorToString = Error.prototype.toString;
   Error.prepareStackTrace = function prepareStackTrace(error, callSites) {
     let head;
