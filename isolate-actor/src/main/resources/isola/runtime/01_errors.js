@@ -96,6 +96,8 @@
     [/^Cannot set property '(.*)' of (null|undefined)$/, "Cannot set properties of $2 (setting '$1')"],
     [/^Assignment to constant ".*"$/, "Assignment to constant variable."],
     [/^illegal escape sequence$/, "URI malformed"],
+    [/^cannot escape$/, "URI malformed"],
+    [/^Language tag is not well-formed: (.*)$/, "Invalid language tag: $1"],
     [/^toFixed\(\) fraction digits need to be in range 0-100$/, "toFixed() digits argument must be between 0 and 100"],
     [/^Right-hand-side of instanceof is not an object$/, "Right-hand side of 'instanceof' is not an object"],
     [/^Cannot add new property "(.*)" to non-extensible .*$/, "Cannot add property $1, object is not extensible"],

@@ -10,7 +10,7 @@
   class Event {
     constructor(type, eventInitDict = undefined) {
       if (arguments.length === 0) {
-        throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 present.");
+        throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 present");
       }
       const init = eventInitDict ?? {};
       // A plain assignment: defineProperty made constructing an event several times slower. The

@@ -205,6 +205,7 @@
   }
 
   async function fetch(input, init = undefined) {
+    internal.webidl.requiredArguments(arguments.length, 1, "Failed to execute 'fetch'");
     const request = new internal.webApis.Request(input, init);
     let { method, url, headerPairs, body, redirect, signal } = internal.fetch.requestParts(request);
     if (signal?.aborted) throw signal.reason;

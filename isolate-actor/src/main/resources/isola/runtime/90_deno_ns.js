@@ -4,8 +4,12 @@
   const ops = internal.ops;
 
   let exitCode = 0;
+  // Deno.exit takes any number (truncated, saturated to i32, NaN as 0) and ignores anything else,
+  // exiting with Deno.exitCode then; only the exitCode setter checks its argument.
   function exit(code = undefined) {
-    if (code !== undefined) setExitCode(code);
+    if (typeof code === "number") {
+      exitCode = Number.isNaN(code) ? 0 : Math.max(-2147483648, Math.min(2147483647, Math.trunc(code)));
+    }
     // Under isola test, a test's exit is refused (Deno's exit sanitizer) unless it opted out.
     if (internal.testExitGuard) internal.testExitGuard(exitCode);
     internal.exiting = true;
