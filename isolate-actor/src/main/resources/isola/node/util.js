@@ -303,6 +303,7 @@
   }
 
   return {
+    parseArgs: (config) => internal.node.load("_parse_args").parseArgs(config),
     TextDecoder: internal.encoding.TextDecoder,
     TextEncoder: internal.encoding.TextEncoder,
     _extend(target, source) {
