@@ -195,6 +195,37 @@
     return internal.fetch.newResponse(200, "OK", ["content-type", contentType], body, href, false);
   }
 
+  /**
+   * fetch of a file: URL, as Deno: GET only, the read permission of Deno.readFile, a 200 without
+   * headers, and Deno's "Error fetching file" TypeError for a file that cannot be read.
+   */
+  async function fileUrlResponse(href, method) {
+    if (method !== "GET") throw new TypeError(`Fetching files only supports the GET method: received ${method}`);
+    let bytes;
+    let bodyError = null;
+    try {
+      bytes = await internal.fs.readFile(new internal.url.URL(href));
+    } catch (error) {
+      if (error?.name === "NotCapable") throw error;
+      // The fs error without its op suffix (": readfile '/path'").
+      const message = String(error?.message ?? error).replace(/: readfile '.*'$/s, "");
+      // A directory opens, as in Deno; reading its body is what fails.
+      if (error?.name !== "IsADirectory") throw new TypeError(`Error fetching file '${href}': ${message}`);
+      bodyError = new TypeError(message);
+    }
+    const body = new internal.webApis.ReadableStream({
+      start(controller) {
+        if (bodyError !== null) {
+          controller.error(bodyError);
+          return;
+        }
+        if (bytes.byteLength > 0) controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    return internal.fetch.newResponse(200, "OK", [], body, href, false);
+  }
+
   /** fetch of a blob: URL made by URL.createObjectURL in this isolate. */
   function blobUrlResponse(href, method) {
     if (method !== "GET") throw new TypeError("Blob URL fetch only supports GET method");
@@ -211,6 +242,7 @@
     if (signal?.aborted) throw signal.reason;
     if (url.startsWith("data:")) return dataUrlResponse(url);
     if (url.startsWith("blob:")) return blobUrlResponse(url, method);
+    if (url.startsWith("file:")) return fileUrlResponse(url, method);
     headerPairs = withDefaults(headerPairs);
     let current = url;
     for (let redirects = 0; ; redirects++) {
