@@ -175,6 +175,9 @@ final class IsolateContext implements AutoCloseable {
     runMain.executeVoid(mainModuleUrl);
   }
 
+  /** The kind of a reply whose value is staged bytes (StagedBytes), to become an ArrayBuffer. */
+  private static final Integer BYTES = 0;
+
   /** Resolves every reply of the batch in one call, so microtasks run once after all of them. */
   void resolve(List<OpReply> replies) {
     Object[] flat = new Object[replies.size() * 4];
@@ -182,6 +185,11 @@ final class IsolateContext implements AutoCloseable {
     for (OpReply reply : replies) {
       flat[i++] = reply.promiseId();
       switch (reply) {
+        case OpReply.Ok ok when ok.value() instanceof byte[] bytes -> {
+          flat[i++] = BYTES;
+          flat[i++] = modules.staged().stage(bytes);
+          flat[i++] = null;
+        }
         case OpReply.Ok ok -> {
           flat[i++] = null;
           flat[i++] = JsValues.toJs(ok.value());

@@ -44,6 +44,7 @@ final class ModuleFileSystem implements FileSystem {
 
   private final String mainSource;
   private final NodeResolver packages;
+  private final StagedBytes staged = new StagedBytes();
   /** The last absolute path GraalJS parsed: the importer of the bare specifier it parses next. */
   private String lastParsed;
 
@@ -80,6 +81,10 @@ final class ModuleFileSystem implements FileSystem {
 
   NodeResolver packages() {
     return packages;
+  }
+
+  StagedBytes staged() {
+    return staged;
   }
 
   /**
@@ -174,7 +179,11 @@ final class ModuleFileSystem implements FileSystem {
   public SeekableByteChannel newByteChannel(
       Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
     Path abs = toAbsolutePath(path);
-    if (abs.startsWith(STD_ROOT)) {
+    if (StagedBytes.isStaged(abs)) {
+      byte[] bytes = staged.take(abs);
+      if (bytes == null) throw new java.nio.file.NoSuchFileException(abs.toString());
+      return new ReadOnlyChannel(bytes);
+    } else if (abs.startsWith(STD_ROOT)) {
       String text = new String(stdSource(abs), StandardCharsets.UTF_8);
       sources.put(abs, text);
       return new ReadOnlyChannel(servedBytes(abs, text, false));
@@ -240,6 +249,7 @@ final class ModuleFileSystem implements FileSystem {
   private Path parsePath(String specifier, java.util.function.Supplier<Path> otherwise) {
     Path std = stdModule(specifier);
     if (std != null) return std;
+    if (StagedBytes.isStaged(specifier)) return Path.of(specifier);
     if (specifier.startsWith("/")) {
       lastParsed = specifier;
       return otherwise.get();
@@ -417,6 +427,10 @@ final class ModuleFileSystem implements FileSystem {
   @Override
   public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
       throws IOException {
+    if (StagedBytes.isStaged(path)) {
+      if (!staged.has(path)) throw new java.nio.file.NoSuchFileException(path.toString());
+      return Map.of("isRegularFile", true);
+    }
     return delegate.readAttributes(path, attributes, options);
   }
 

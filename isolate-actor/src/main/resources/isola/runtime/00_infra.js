@@ -10,6 +10,8 @@
   // ~0.5 ms per isolate when it ran after the runtime had added its ~150 globals (JFR,
   // bench/js/worker_density.js). TextEncoder, TextDecoder and performance come back as Deno's.
   internal.quit = globalThis.quit;
+  // Turns a path of isola.isolate.StagedBytes into an ArrayBuffer that owns its bytes.
+  const readbuffer = globalThis.readbuffer;
   internal.graal = globalThis.Graal;
   internal.nativeText = { TextEncoder: globalThis.TextEncoder, TextDecoder: globalThis.TextDecoder };
   const ecmaScriptGlobals = new Set([
@@ -131,6 +133,8 @@
       const kind = flat[i + 1];
       if (kind === null) {
         resolvers[0](flat[i + 2]);
+      } else if (kind === 0) {
+        resolvers[0](readbuffer(flat[i + 2]));
       } else {
         resolvers[1](internal.opError(kind, flat[i + 2], flat[i + 3]));
       }

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Queue;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -36,6 +35,12 @@ public final class TcpConnection extends AbstractBehavior<TcpRequest> {
   private record WriteDone() implements TcpRequest {}
 
   private final AsynchronousSocketChannel channel;
+  /**
+   * The connection's read buffer (reads run one at a time), as big as the largest read asked for;
+   * direct so the kernel writes into it. A fresh heap buffer per read cost its zeroing plus NIO's
+   * copy through a temporary direct buffer. A pending read held a buffer of its size before too.
+   */
+  private ByteBuffer readBuffer = ByteBuffer.allocateDirect(0);
   private final Queue<TcpRequest.Read> reads = new ArrayDeque<>();
   private final Queue<TcpRequest> writes = new ArrayDeque<>();
   private boolean reading;
@@ -89,13 +94,18 @@ public final class TcpConnection extends AbstractBehavior<TcpRequest> {
     if (reading || reads.isEmpty()) return;
     reading = true;
     TcpRequest.Read read = reads.remove();
-    ByteBuffer buffer = ByteBuffer.allocate(Math.min(read.length(), MAX_READ));
+    int length = Math.min(read.length(), MAX_READ);
+    if (readBuffer.capacity() < length) readBuffer = ByteBuffer.allocateDirect(length);
+    ByteBuffer buffer = readBuffer.clear().limit(length);
     ActorRef<TcpRequest> self = getContext().getSelf();
     channel.read(buffer, read, new CompletionHandler<Integer, TcpRequest.Read>() {
       @Override
       public void completed(Integer n, TcpRequest.Read r) {
-        byte[] data = n < 0 ? null
-            : n == buffer.capacity() ? buffer.array() : Arrays.copyOf(buffer.array(), n);
+        byte[] data = null;
+        if (n >= 0) {
+          data = new byte[n];
+          buffer.get(0, data);
+        }
         r.replyTo().tell(OpReply.ok(r.promiseId(), data));
         self.tell(new ReadDone());
       }
