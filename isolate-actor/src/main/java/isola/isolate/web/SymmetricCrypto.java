@@ -14,6 +14,8 @@ public final class SymmetricCrypto {
   private SymmetricCrypto() {}
 
   public static byte[] digest(String hash, byte[] data) {
+    byte[] fast = OpenSslHash.digest(hash, data);
+    if (fast != null) return fast;
     try {
       return MessageDigest.getInstance(hash).digest(data);
     } catch (GeneralSecurityException e) {
@@ -22,6 +24,8 @@ public final class SymmetricCrypto {
   }
 
   public static byte[] hmac(String hash, byte[] key, byte[] data) {
+    byte[] fast = OpenSslHash.hmac(hash, key, data);
+    if (fast != null) return fast;
     try {
       String name = "Hmac" + hash.replace("-", "");
       Mac mac = Mac.getInstance(name);
