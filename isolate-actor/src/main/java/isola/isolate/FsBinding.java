@@ -36,9 +36,11 @@ final class FsBinding {
   private final ActorRef<FsRequest> fs;
   private final ActorRef<OpReply> replyTo;
   private final JsErrors errors;
+  private final StagedBytes staged;
 
   FsBinding(Permissions permissions, WorkingDirectory cwd, ResourceTable resources,
-      ActorRef<FsRequest> fs, ActorRef<OpReply> replyTo, JsErrors errors) {
+      ActorRef<FsRequest> fs, ActorRef<OpReply> replyTo, JsErrors errors, StagedBytes staged) {
+    this.staged = staged;
     this.permissions = permissions;
     this.cwd = cwd;
     this.resources = resources;
@@ -178,7 +180,7 @@ final class FsBinding {
       return null;
     }));
     ops.put("op_fs_file_sync", (ProxyExecutable) args -> errors.guard(() ->
-        JsValues.toJs(resources.file(args[0].asInt()).file().run(fileOp(args, 1)))));
+        staged.toJs(resources.file(args[0].asInt()).file().run(fileOp(args, 1)))));
     ops.put("op_fs_file_async", (ProxyExecutable) args -> errors.guard(() -> {
       ResourceTable.FileHandle handle = resources.file(args[1].asInt());
       handle.actor().tell(new FileRequest.Call(args[0].asInt(), fileOp(args, 2), replyTo));
@@ -193,7 +195,7 @@ final class FsBinding {
   private void pathOp(Map<String, Object> ops, String name, OpBuilder builder) {
     ops.put(name + "_sync", (ProxyExecutable) args -> errors.guard(() -> {
       Object result = FsSyscalls.run(builder.build(args, 0));
-      return JsValues.toJs(result instanceof OpenFile file ? resources.add(file) : result);
+      return staged.toJs(result instanceof OpenFile file ? resources.add(file) : result);
     }));
     ops.put(name + "_async", (ProxyExecutable) args -> errors.guard(() -> {
       FsOp op = builder.build(args, 1);

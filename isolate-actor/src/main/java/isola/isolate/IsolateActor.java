@@ -146,7 +146,8 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     WorkingDirectory cwd = new WorkingDirectory(Path.of(spec.cwd()));
     ActorRef<FsRequest> fs = ctx.spawn(FsOps.create(), "fs", FsOps.DISPATCHER);
     ResourceTable resources = new ResourceTable(ctx);
-    this.fsBinding = new FsBinding(permissions, cwd, resources, fs, ctx.getSelf().narrow(), errors);
+    StagedBytes staged = new StagedBytes();
+    this.fsBinding = new FsBinding(permissions, cwd, resources, fs, ctx.getSelf().narrow(), errors, staged);
     fsBinding.register(ops);
     this.netBinding = new NetBinding(ctx, permissions, resources, ctx.getSelf().narrow(), errors);
     netBinding.register(ops);
@@ -164,7 +165,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     OsBinding os = new OsBinding(permissions, errors, output, ctx.getSelf().narrow());
     os.register(ops);
     new ProcessBinding(ctx, permissions, cwd, os::environment, resources, ctx.getSelf().narrow(),
-        ctx.getSelf().narrow(), output, errors).register(ops);
+        ctx.getSelf().narrow(), output, errors, staged).register(ops);
     this.portBinding = new PortBinding(ctx);
     portBinding.register(ops);
     new BroadcastBinding(ctx, portBinding).register(ops);
@@ -172,7 +173,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     this.workerBinding = new WorkerBinding(ctx, spec, output, permissions, parent, errors, portBinding);
     workerBinding.register(ops);
     this.js = new IsolateContext(
-        SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), spec.config(), ops, errors);
+        SharedEngine.get(), Path.of(spec.cwd()), mainPath, spec.mainSource(), spec.config(), ops, errors, staged);
     if (parent != null) parent.cancel().attach(() -> stopForLimit("terminated"));
   }
 

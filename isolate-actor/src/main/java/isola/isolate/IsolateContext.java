@@ -57,8 +57,8 @@ final class IsolateContext implements AutoCloseable {
 
   IsolateContext(
       SharedEngine shared, Path cwd, Path mainModule, String mainSource, String config,
-      Map<String, Object> ops, JsErrors errors) {
-    this.modules = new ModuleFileSystem(cwd, mainModule, mainSource, config);
+      Map<String, Object> ops, JsErrors errors, StagedBytes staged) {
+    this.modules = new ModuleFileSystem(cwd, mainModule, mainSource, config, staged);
     this.context = newContext(shared, modules);
     Map<String, Object> binding = new HashMap<>(ops);
     binding.put("op_source_line", (ProxyExecutable) args ->
@@ -163,7 +163,7 @@ final class IsolateContext implements AutoCloseable {
   static void prewarm() {
     SharedEngine shared = SharedEngine.get();
     Path here = Path.of("").toAbsolutePath();
-    try (Context context = newContext(shared, new ModuleFileSystem(here, here.resolve("$prewarm$.js"), "", ""))) {
+    try (Context context = newContext(shared, new ModuleFileSystem(here, here.resolve("$prewarm$.js"), "", "", new StagedBytes()))) {
       for (Source source : shared.eagerRuntimeSources()) {
         context.eval(source);
       }

@@ -44,7 +44,7 @@ final class ModuleFileSystem implements FileSystem {
 
   private final String mainSource;
   private final NodeResolver packages;
-  private final StagedBytes staged = new StagedBytes();
+  private final StagedBytes staged;
   /** The last absolute path GraalJS parsed: the importer of the bare specifier it parses next. */
   private String lastParsed;
 
@@ -52,7 +52,8 @@ final class ModuleFileSystem implements FileSystem {
    * {@code mainSource}: the main module's text when it is not a file (isola eval), else null;
    * {@code config}: the Deno config file as IsolateSpec says (a path, "" for none, null to find it).
    */
-  ModuleFileSystem(Path cwd, Path mainModule, String mainSource, String config) {
+  ModuleFileSystem(Path cwd, Path mainModule, String mainSource, String config, StagedBytes staged) {
+    this.staged = staged;
     this.delegate = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
     this.delegate.setCurrentWorkingDirectory(cwd);
     this.mainModule = mainModule;

@@ -36,6 +36,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  */
 final class ProcessBinding {
   private final ActorContext<?> context;
+  private final StagedBytes staged;
   private final Permissions permissions;
   private final WorkingDirectory cwd;
   private final Supplier<Map<String, String>> environment;
@@ -50,8 +51,9 @@ final class ProcessBinding {
 
   ProcessBinding(ActorContext<?> context, Permissions permissions, WorkingDirectory cwd,
       Supplier<Map<String, String>> environment, ResourceTable resources, ActorRef<OpReply> replyTo,
-      ActorRef<ProcessOutput> outputTo, HostOutput output, JsErrors errors) {
+      ActorRef<ProcessOutput> outputTo, HostOutput output, JsErrors errors, StagedBytes staged) {
     this.context = context;
+    this.staged = staged;
     this.permissions = permissions;
     this.cwd = cwd;
     this.environment = environment;
@@ -134,7 +136,7 @@ final class ProcessBinding {
       Thread.currentThread().interrupt();
       throw new OpException(OpError.of(ErrorKind.Interrupted, "interrupted"));
     }
-    return JsValues.toJs(Arrays.asList(result.status().get(0), result.status().get(1),
+    return staged.toJs(Arrays.asList(result.status().get(0), result.status().get(1),
         result.stdout(), result.stderr()));
   }
 

@@ -14,8 +14,8 @@ import java.util.Map;
  * array it read. So bytes are parked here under a path of their own, which {@link ModuleFileSystem}
  * serves, and the runtime (00_infra.js) turns the path into an ArrayBuffer with {@code readbuffer}.
  *
- * <p>Used on the isolate's thread only: bytes are staged when a reply or a sync op's result goes into
- * JS and taken in the same call.
+ * <p>One per isolate, used on its thread only: bytes are staged when a reply or a sync op's result
+ * goes into JS and taken in the same call.
  */
 final class StagedBytes {
   static final Path ROOT = Path.of("/$isola$/bytes");
@@ -37,6 +37,18 @@ final class StagedBytes {
 
   static boolean isStaged(Path path) {
     return path.startsWith(ROOT);
+  }
+
+  /**
+   * A sync op's result for JS: bytes staged (the runtime's internal.hostBytes turns the path into an
+   * ArrayBuffer), anything else as {@link JsValues#toJs}.
+   */
+  Object toJs(Object value) {
+    if (value instanceof byte[] bytes) return stage(bytes);
+    if (value instanceof java.util.List<?> list) {
+      return org.graalvm.polyglot.proxy.ProxyArray.fromList(list.stream().map(this::toJs).toList());
+    }
+    return JsValues.toJs(value);
   }
 
   /** The bytes parked under {@code path}, which are forgotten; null if there are none. */

@@ -152,6 +152,8 @@
   internal.pendingOpCount = () => pending.size - unrefedOps;
   /** The async ops in flight: [promise id, op name, op arguments]. */
   internal.pendingOps = () => Array.from(pending, ([id, r]) => [id, r[2], r[3]]);
+  /** A sync op's bytes (a StagedBytes path) as an ArrayBuffer; anything else as it is. */
+  internal.hostBytes = (v) => (typeof v === "string" ? readbuffer(v) : v);
   internal.print = (text, toStderr) => ops.op_print(text, !!toStderr);
   internal.host = { resolveOps };
 })

@@ -89,7 +89,7 @@
   }
 
   function toBytes(buffer) {
-    return buffer === null ? null : new Uint8Array(buffer);
+    return buffer === null ? null : new Uint8Array(internal.hostBytes(buffer));
   }
 
   /** Reads to the end, keeping the reader (and so the lock), as Deno's collectOutput does. */
