@@ -59,7 +59,12 @@
     if (!(cs.isToplevel() || isCtor)) {
       let typeName = null;
       try { typeName = cs.getTypeName(); } catch { /* exotic receiver */ }
-      const method = cs.getMethodName();
+      // V8 looks a method's name up among the receiver's named properties only, not its elements.
+      let method = cs.getMethodName();
+      if (method !== null && /^\d+$/.test(method)) method = null;
+      // A function receiver (a static method's class) is named by the function in V8; GraalJS says
+      // "Function", but its inferred names carry the receiver ("plain.m").
+      if (typeName === "Function" && fn && fn.includes(".")) typeName = fn.slice(0, fn.lastIndexOf("."));
       if (fn) {
         if (typeName && !fn.startsWith(typeName + ".")) prefix += typeName + ".";
         prefix += fn;
