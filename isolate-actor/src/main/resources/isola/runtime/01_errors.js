@@ -120,6 +120,15 @@
     [/^setPrototype failed$/, "#<Object> is not extensible"],
     [/^Cannot convert a BigInt value to a number$/, "Cannot mix BigInt and other types, use explicit conversions"],
     [/^Currency can not be undefined when style is "currency"\.$/, "Currency code is required with currency style."],
+    // GraalJS renders the object ({a: 1}, [1]) where V8 names its kind; a class instance renders as a
+    // plain object in GraalJS too, so it reads #<Object>.
+    [/^Cannot assign to read only property '([^']*)' of \[[^]*\]$/,
+      "Cannot assign to read only property '$1' of object '[object Array]'"],
+    [/^Cannot assign to read only property '([^']*)' of \{[^]*\}$/,
+      "Cannot assign to read only property '$1' of object '#<Object>'"],
+    [/^"([^"]*)" is not a configurable property$/, "Cannot delete property '$1' of #<Object>"],
+    // GraalJS does not say what the executor was; `new Promise()` is the usual mistake.
+    [/^cannot create promise: executor not callable$/, "Promise resolver undefined is not a function"],
   ];
   function v8Message(message) {
     for (const [pattern, wording] of v8Wording) {

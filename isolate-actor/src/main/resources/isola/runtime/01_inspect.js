@@ -521,7 +521,9 @@
       const index = keys.indexOf(name);
       if (index !== -1 && typeof error[name] === "string" && base.includes(error[name])) keys.splice(index, 1);
     }
-    if (ctx.indentationLvl !== 0) base = base.replaceAll("\n", `\n${" ".repeat(ctx.indentationLvl)}`);
+    if (ctx.indentationLvl !== 0 && !(error instanceof internal.DOMException)) {
+      base = base.replaceAll("\n", `\n${" ".repeat(ctx.indentationLvl)}`);
+    }
     // Deno lists a non-enumerable own cause and AggregateError's errors as [cause] and [errors].
     if (hasOwn(error, "cause") && !keys.includes("cause")) keys.push("cause");
     if (isAggregateError(error) && hasOwn(error, "errors") && !keys.includes("errors")) keys.push("errors");
