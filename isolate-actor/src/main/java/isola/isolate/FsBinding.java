@@ -3,6 +3,7 @@ package isola.isolate;
 import isola.ops.OpException;
 import isola.ops.fs.FsErrors;
 import isola.ops.fs.FsSyscalls;
+import isola.ops.fs.FsWatcher;
 import isola.ops.fs.OpenFile;
 import isola.ops.permissions.PermissionKind;
 import isola.ops.permissions.Permissions;
@@ -12,10 +13,14 @@ import isola.protocol.FileOp;
 import isola.protocol.FileRequest;
 import isola.protocol.FsOp;
 import isola.protocol.FsRequest;
+import isola.protocol.FsWatchRequest;
 import isola.protocol.OpError;
 import isola.protocol.OpReply;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.graalvm.polyglot.Value;
@@ -186,10 +191,42 @@ final class FsBinding {
       handle.actor().tell(new FileRequest.Call(args[0].asInt(), fileOp(args, 2), replyTo));
       return null;
     }));
+    ops.put("op_fs_events_open", (ProxyExecutable) args -> errors.guard(() -> watch(args)));
+    ops.put("op_fs_events_poll", (ProxyExecutable) args -> errors.guard(() -> {
+      resources.watcher(args[1].asInt()).tell(new FsWatchRequest.Next(args[0].asInt(), replyTo));
+      return null;
+    }));
+    ops.put("op_fs_events_close", (ProxyExecutable) args -> {
+      resources.closeWatcher(args[0].asInt());
+      return null;
+    });
     ops.put("op_fs_close", (ProxyExecutable) args -> errors.guard(() -> {
       resources.close(args[0].asInt());
       return null;
     }));
+  }
+
+  /** Deno.watchFs: {@code [recursive, path...]}; read access to each path, each must exist. */
+  private int watch(Value[] args) throws OpException {
+    boolean recursive = args[0].asBoolean();
+    List<Path> paths = new ArrayList<>();
+    // Every path's permission first, then their existence, as Deno checks them.
+    for (int i = 1; i < args.length; i++) {
+      String shown = display(args[i]);
+      checked(PermissionKind.READ, shown, true, "watch");
+      paths.add(cwd.get().resolve(shown).normalize());
+    }
+    for (Path path : paths) {
+      if (!Files.exists(path)) throw new OpException(OpError.of(ErrorKind.NotFound, "No path was found."));
+    }
+    if (!FsWatcher.available()) {
+      throw new OpException(OpError.of(ErrorKind.NotSupported, "file system watching needs Linux's inotify"));
+    }
+    try {
+      return resources.add(FsWatcher.setUp(paths, recursive));
+    } catch (IOException e) {
+      throw new OpException(OpError.of(ErrorKind.Error, "failed to watch: " + e.getMessage()));
+    }
   }
 
   private void pathOp(Map<String, Object> ops, String name, OpBuilder builder) {

@@ -3,9 +3,11 @@ package isola.isolate;
 import isola.ops.OpException;
 import isola.ops.fs.FileResource;
 import isola.ops.fs.FsOps;
+import isola.ops.fs.FsWatcher;
 import isola.ops.fs.OpenFile;
 import isola.protocol.ErrorKind;
 import isola.protocol.FileRequest;
+import isola.protocol.FsWatchRequest;
 import isola.protocol.OpError;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +27,7 @@ final class ResourceTable {
 
   private final ActorContext<?> context;
   private final Map<Integer, FileHandle> files = new HashMap<>();
+  private final Map<Integer, ActorRef<FsWatchRequest>> watchers = new HashMap<>();
   private int nextRid = 3;
 
   ResourceTable(ActorContext<?> context) {
@@ -41,6 +44,25 @@ final class ResourceTable {
     ActorRef<FileRequest> actor = context.spawn(FileResource.create(file), "file-" + rid, FsOps.DISPATCHER);
     files.put(rid, new FileHandle(file, actor));
     return rid;
+  }
+
+  /** A Deno.watchFs watcher: its actor, a child of the isolate, stops it with the isolate. */
+  int add(FsWatcher.Setup watch) {
+    int rid = nextRid++;
+    watchers.put(rid, context.spawn(FsWatcher.create(watch), "fs-watcher-" + rid, FsOps.DISPATCHER));
+    return rid;
+  }
+
+  ActorRef<FsWatchRequest> watcher(int rid) throws OpException {
+    ActorRef<FsWatchRequest> watcher = watchers.get(rid);
+    if (watcher == null) throw badResource();
+    return watcher;
+  }
+
+  /** Stops a watcher; closing one twice is no error (Deno's FsWatcher.close is idempotent). */
+  void closeWatcher(int rid) {
+    ActorRef<FsWatchRequest> watcher = watchers.remove(rid);
+    if (watcher != null) watcher.tell(new FsWatchRequest.Close());
   }
 
   FileHandle file(int rid) throws OpException {

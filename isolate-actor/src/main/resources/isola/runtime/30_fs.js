@@ -484,6 +484,60 @@
     ops.op_fs_chdir(pathFromURL(directory));
   };
 
+  // --- watching ----------------------------------------------------------------------------------
+
+  /** Deno.watchFs's watcher: each next() is the next event of the host's FsWatcher actor. */
+  class FsWatcher {
+    #rid;
+    #closed = false;
+    #pending = new internal.PendingOps();
+
+    constructor(paths, options, key) {
+      if (key !== constructKey) throw new TypeError("Illegal constructor");
+      const list = Array.isArray(paths) ? paths : [paths];
+      this.#rid = ops.op_fs_events_open(Boolean(options?.recursive), ...list.map(pathFromURL));
+    }
+
+    unref() {
+      this.#pending.unref();
+    }
+
+    ref() {
+      this.#pending.ref();
+    }
+
+    async next() {
+      if (this.#closed) return { value: undefined, done: true };
+      const event = await this.#pending.track(opAsync("op_fs_events_poll", this.#rid));
+      if (event === null) return { value: undefined, done: true };
+      const [kind, flag, ...paths] = Array.from(event);
+      return { value: { __proto__: null, kind, paths, flag }, done: false };
+    }
+
+    return(value) {
+      this.close();
+      return Promise.resolve({ value, done: true });
+    }
+
+    close() {
+      if (this.#closed) return;
+      this.#closed = true;
+      ops.op_fs_events_close(this.#rid);
+    }
+
+    [Symbol.asyncIterator]() {
+      return this;
+    }
+
+    [Symbol.dispose]() {
+      this.close();
+    }
+  }
+
+  function watchFs(paths, options = { recursive: true }) {
+    return new FsWatcher(paths, options, constructKey);
+  }
+
   internal.fs = {
     readFile, readFileSync, readTextFile, readTextFileSync,
     writeFile, writeFileSync, writeTextFile, writeTextFileSync,
@@ -492,7 +546,7 @@
     mkdir, mkdirSync, remove, removeSync, rename, renameSync, copyFile, copyFileSync,
     symlink, symlinkSync, link, linkSync, readLink, readLinkSync, realPath, realPathSync,
     truncate, truncateSync, chmod, chmodSync, chown, chownSync, utime, utimeSync,
-    makeTempDir, makeTempDirSync, makeTempFile, makeTempFileSync, cwd, chdir,
+    makeTempDir, makeTempDirSync, makeTempFile, makeTempFileSync, cwd, chdir, watchFs,
   };
   internal.pathFromURL = pathFromURL;
   internal.resourceStreams = { readableOf, writableOf, copyRead };
