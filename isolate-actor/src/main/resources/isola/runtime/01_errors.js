@@ -85,6 +85,21 @@
     return `${prefix} (${loc})`;
   }
 
+  // Runtime functions shown as the frames Deno 2.9.6 shows in their place: a Deno.serve handler is
+  // called from Deno's nativeMapped/nativeDispatch, and errors it throws before an await show them.
+  const nodeTimerFrames = (column) => `\n    at invokeCallback (ext:deno_node/internal/timers.mjs:4:${column})` +
+    "\n    at Object.cb [as _onTimeout] (ext:deno_node/internal/timers.mjs:4:1174)" +
+    "\n    at listOnTimeout (ext:core/02_timers.js:307:17)" +
+    "\n    at Object.processTimers (ext:core/02_timers.js:250:7)" +
+    "\n    at __processTimers (ext:core/01_core.js:448:21)";
+  const denoFramesFor = new Map([
+    ["ext:isola/03_timers.js:invokeCallback", nodeTimerFrames(810)],
+    ["ext:isola/03_timers.js:invokeCallbackWithArgs", nodeTimerFrames(789)],
+    ["ext:isola/03_timers.js:runMicrotask", "\n    at ext:core/01_core.js:588:9"],
+    ["ext:isola/62_http.js:handle", "\n    at nativeMapped (ext:deno_http/00_serve.ts:1:13714)" +
+      "\n    at nativeDispatch (ext:deno_http/00_serve.ts:1:17487)"],
+  ]);
+
   function isRuntimeFrame(cs) {
     const name = cs.getFileName?.();
     return typeof name === "string" && name.startsWith("ext:isola/");
@@ -235,7 +250,11 @@
     // return value, say) keeps the runtime's frames, as Deno shows its ext: frames then.
     const userOnly = callSites.some((cs) => !isRuntimeFrame(cs));
     for (const cs of callSites) {
-      if (userOnly && isRuntimeFrame(cs)) continue;
+      if (userOnly && isRuntimeFrame(cs)) {
+        const denoFrames = denoFramesFor.get(`${cs.getFileName()}:${cs.getFunctionName()}`);
+        if (denoFrames !== undefined) out += denoFrames;
+        continue;
+      }
       out += "\n    at " + callSiteString(cs);
     }
     return out;

@@ -65,10 +65,11 @@
     }
   }
 
-  const timerState = Symbol("isola.timer");
 
+  // Node's process.emitWarning prints on the next tick, after the code that set the timer.
   function warn(kind, text) {
-    internal.print(`(node:${ops.op_pid()}) ${kind}: ${text}\nTimeout duration was set to 1.\n`, true);
+    const message = `(node:${ops.op_pid()}) ${kind}: ${text}\nTimeout duration was set to 1.\n`;
+    Promise.resolve().then(() => internal.print(message, true));
   }
 
   function normalizeDelay(given) {
@@ -115,39 +116,81 @@
     }
   }
 
+  const suspendedKey = Symbol("suspended");
+  const refedKey = Symbol("refed");
+  const systemKey = Symbol("system");
+  const timerIdKey = Symbol("timerId");
+  const hidden = (value) => ({ value, writable: true, enumerable: false, configurable: true });
+  let nextAsyncId = 2;
+
+  // Node's Timeout as Deno 2.9 shows it (console.log lists these fields); what the scheduler needs is
+  // in a private slot.
   class Timeout {
+    #state;
     constructor(callback, after, args, repeat) {
       const id = nextId++;
-      this[timerState] = { id, callback, args, after, repeat, deadline: 0, key: 0, seq: 0, index: -1, refed: true, owner: this };
-      byId.set(id, this[timerState]);
+      this._idleTimeout = after;
+      this._idleStart = Date.now();
+      this._idlePrev = null;
+      this._idleNext = null;
+      this._onTimeout = callback;
+      this._timerArgs = args;
+      this._repeat = repeat;
+      this._destroyed = false;
+      this._asyncId = nextAsyncId++;
+      this._triggerAsyncId = 0;
+      this._asyncDestroyed = false;
+      Object.defineProperty(this, suspendedKey, hidden(false));
+      this[refedKey] = true;
+      Object.defineProperty(this, systemKey, hidden(false));
+      this[timerIdKey] = id;
+      this.#state = { id, callback, args, after, repeat, deadline: 0, key: 0, seq: 0, index: -1, refed: true, owner: this, receiver: null };
+      byId.set(id, this.#state);
       refed++;
-      schedule(this[timerState]);
+      schedule(this.#state);
+    }
+    static stateOf(timer) {
+      return #state in timer ? timer.#state : undefined;
     }
     refresh() {
-      const t = this[timerState];
+      const t = this.#state;
       if (byId.has(t.id)) { remove(t); schedule(t); arm(); }
       return this;
     }
     unref() {
-      const t = this[timerState];
-      if (t.refed) { t.refed = false; if (byId.has(t.id)) refed--; }
+      const t = this.#state;
+      if (t.refed) { t.refed = false; this[refedKey] = false; if (byId.has(t.id)) refed--; }
       return this;
     }
     ref() {
-      const t = this[timerState];
-      if (!t.refed) { t.refed = true; if (byId.has(t.id)) refed++; }
+      const t = this.#state;
+      if (!t.refed) { t.refed = true; this[refedKey] = true; if (byId.has(t.id)) refed++; }
       return this;
     }
     hasRef() {
-      return this[timerState].refed;
+      return this.#state.refed;
     }
     close() {
       clear(this);
       return this;
     }
     [Symbol.toPrimitive]() {
-      return this[timerState].id;
+      return this.#state.id;
     }
+  }
+
+  // What a timer's callback is called on: named Timeout and holding the callback as `_onTimeout`, so
+  // stack frames read "Timeout._onTimeout" as in Deno (the callback's `this` is not the Timeout the
+  // script holds there either).
+  const CallbackReceiver = { Timeout: class {} }.Timeout;
+  Object.defineProperty(CallbackReceiver, "name", { value: "Timeout" });
+
+  // The frames that call a callback: 01_errors.js shows Deno's (node:timers') frames in their place.
+  function invokeCallback(receiver) {
+    receiver._onTimeout();
+  }
+  function invokeCallbackWithArgs(receiver, args) {
+    receiver._onTimeout(...args);
   }
 
   function schedule(t) {
@@ -173,7 +216,7 @@
 
   function lookup(timer) {
     if (timer == null) return undefined;
-    if (typeof timer === "object" && timer[timerState]) return timer[timerState];
+    if (typeof timer === "object") return Timeout.stateOf(timer);
     if (typeof timer === "number" || typeof timer === "string") return byId.get(Number(timer));
     return undefined;
   }
@@ -184,6 +227,9 @@
     byId.delete(t.id);
     if (t.refed) refed--;
     remove(t);
+    t.owner._destroyed = true;
+    t.owner._idleTimeout = -1;
+    t.owner._onTimeout = null;
   }
   function clearTimeout(timer = undefined) { clear(timer); }
   function clearInterval(timer = undefined) { clear(timer); }
@@ -220,9 +266,15 @@
     } else {
       byId.delete(t.id);
       if (t.refed) refed--;
+      t.owner._destroyed = true;
     }
     try {
-      Reflect.apply(t.callback, t.owner, t.args);
+      if (t.receiver === null) {
+        t.receiver = new CallbackReceiver();
+        t.receiver._onTimeout = t.callback;
+      }
+      if (t.args.length === 0) invokeCallback(t.receiver);
+      else invokeCallbackWithArgs(t.receiver, t.args);
     } catch (e) {
       internal.reportException(e);
     }
@@ -232,7 +284,7 @@
 
   function queueMicrotask(callback) {
     if (typeof callback !== "function") throw new TypeError("expected a function");
-    Promise.resolve().then(() => {
+    Promise.resolve().then(function runMicrotask() {
       try {
         callback();
       } catch (e) {

@@ -136,8 +136,21 @@ public final class ChildProcess extends AbstractBehavior<ProcessRequest> {
 
   private Behavior<ProcessRequest> onWait(ProcessRequest.Wait wait) {
     process.onExit().thenCombine(inherited, (p, ignored) -> p).thenAccept(p ->
-        wait.replyTo().tell(OpReply.ok(wait.promiseId(), ProcessSpawn.status(p.exitValue()))));
+        afterPendingReads().thenRun(() ->
+            wait.replyTo().tell(OpReply.ok(wait.promiseId(), ProcessSpawn.status(p.exitValue())))));
     return this;
+  }
+
+  /**
+   * Done when the reads already started on stdout and stderr have answered (what the child wrote
+   * before it exited reaches the script before its exit status, as under Deno), or after 50 ms: a
+   * grandchild may hold a pipe open for good.
+   */
+  private CompletableFuture<Void> afterPendingReads() {
+    return CompletableFuture.allOf(
+            CompletableFuture.runAsync(() -> {}, stdoutPipe), CompletableFuture.runAsync(() -> {}, stderrPipe))
+        .completeOnTimeout(null, 50, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .exceptionally(e -> null);
   }
 
   private Behavior<ProcessRequest> onStop() {
