@@ -92,6 +92,15 @@
     "\n    at listOnTimeout (ext:core/02_timers.js:307:17)" +
     "\n    at Object.processTimers (ext:core/02_timers.js:250:7)" +
     "\n    at __processTimers (ext:core/01_core.js:448:21)";
+  // Deno's fs functions that fail in a sync op, with their column in ext:deno_fs/30_fs.js: shown as
+  // "Object.name" when the script called them, "name" when another of them did (createSync -> openSync).
+  const denoFsSync = {
+    chmodSync: 2305, copyFileSync: 2470, linkSync: 6531, lstatSync: 6184, makeTempDirSync: 2638,
+    makeTempFileSync: 2793, mkdirSync: 2920, openSync: 7145, createSync: 7305, readDirSync: 3055,
+    readFileSync: 9536, readLinkSync: 3610, readTextFileSync: 9859, realPathSync: 3686, removeSync: 3772,
+    renameSync: 3891, statSync: 6297, symlinkSync: 7009, truncateSync: 6404, utimeSync: 6837,
+    writeFileSync: 10224, writeTextFileSync: 10961,
+  };
   const denoFramesFor = new Map([
     ["ext:isola/03_timers.js:invokeCallback", nodeTimerFrames(810)],
     ["ext:isola/03_timers.js:invokeCallbackWithArgs", nodeTimerFrames(789)],
@@ -249,10 +258,17 @@
     // An error raised by the runtime with no user code on the stack (a Deno.serve handler's bad
     // return value, say) keeps the runtime's frames, as Deno shows its ext: frames then.
     const userOnly = callSites.some((cs) => !isRuntimeFrame(cs));
-    for (const cs of callSites) {
+    for (let i = 0; i < callSites.length; i++) {
+      const cs = callSites[i];
       if (userOnly && isRuntimeFrame(cs)) {
-        const denoFrames = denoFramesFor.get(`${cs.getFileName()}:${cs.getFunctionName()}`);
+        const fn = cs.getFunctionName();
+        const denoFrames = denoFramesFor.get(`${cs.getFileName()}:${fn}`);
         if (denoFrames !== undefined) out += denoFrames;
+        if (cs.getFileName() === "ext:isola/30_fs.js" && Object.hasOwn(denoFsSync, fn)) {
+          const next = callSites[i + 1];
+          const object = next === undefined || !isRuntimeFrame(next) ? "Object." : "";
+          out += `\n    at ${object}${fn} (ext:deno_fs/30_fs.js:1:${denoFsSync[fn]})`;
+        }
         continue;
       }
       out += "\n    at " + callSiteString(cs);
@@ -284,13 +300,31 @@
 
   const builtins = { Error, TypeError, RangeError, SyntaxError, URIError, EvalError, ReferenceError };
 
+  // Errors made from an op's failure: an async API may give them the stack of its caller's await.
+  const opErrors = new WeakSet();
   function opError(kind, message, code) {
     const cls = errors[kind] ?? builtins[kind] ?? Error;
     const err = new cls(message);
     if (code != null) err.code = code;
-    // The stack should point at the caller's await, not at the runtime's dispatch loop.
+    opErrors.add(err);
     return err;
   }
+  internal.isOpError = (e) => opErrors.has(e);
+
+  /**
+   * Retakes `error`'s stack here (an async API resuming after its op failed: the script's awaiting
+   * frames follow) with `denoFrames`, the frames Deno 2.9.6 shows for its own functions, on top.
+   */
+  function restack(error, denoFrames) {
+    Error.captureStackTrace(error, restack);
+    const stack = error.stack;
+    const lineEnd = stack.indexOf("\n    at ");
+    const frames = denoFrames.map((f) => `\n    at ${f}`).join("");
+    const value = lineEnd < 0 ? stack + frames : stack.slice(0, lineEnd) + frames + stack.slice(lineEnd);
+    Object.defineProperty(error, "stack", { value, writable: true, enumerable: false, configurable: true });
+    return error;
+  }
+  internal.restack = restack;
 
   // DOMException with the legacy codes of WebIDL's name table.
   const legacyCodes = {

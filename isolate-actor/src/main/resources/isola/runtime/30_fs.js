@@ -24,6 +24,16 @@
 
   const encoder = new internal.nativeText.TextEncoder();
 
+  /**
+   * A failed async op's error, its stack retaken where the API function resumes (the script's
+   * awaiting frames), under the frame Deno shows for its function (`denoFrame` at `column` of
+   * ext:deno_fs/30_fs.js; none where Deno's function is not async).
+   */
+  function restack(e, denoFrame = null, column = 0) {
+    if (!internal.isOpError(e)) return e;
+    return internal.restack(e, denoFrame === null ? [] : [`${denoFrame} (ext:deno_fs/30_fs.js:1:${column})`]);
+  }
+
   function throwIfAborted(signal) {
     if (signal?.aborted) {
       throw signal.reason ?? new internal.DOMException("The signal has been aborted", "AbortError");
@@ -82,10 +92,14 @@
   // --- whole files -------------------------------------------------------------------------------
 
   async function readFile(path, options) {
-    throwIfAborted(options?.signal);
-    const buf = await opAsync("op_fs_read_file_async", pathFromURL(path), false);
-    throwIfAborted(options?.signal);
-    return toBytes(buf);
+    try {
+      throwIfAborted(options?.signal);
+      const buf = await opAsync("op_fs_read_file_async", pathFromURL(path), false);
+      throwIfAborted(options?.signal);
+      return toBytes(buf);
+    } catch (e) {
+      throw restack(e, "async Object.readFile", 9715);
+    }
   }
 
   function readFileSync(path) {
@@ -94,10 +108,14 @@
 
   // Decoded by the host: a host string crosses into JS far cheaper than bytes do.
   async function readTextFile(path, options) {
-    throwIfAborted(options?.signal);
-    const text = await opAsync("op_fs_read_file_async", pathFromURL(path), true);
-    throwIfAborted(options?.signal);
-    return text;
+    try {
+      throwIfAborted(options?.signal);
+      const text = await opAsync("op_fs_read_file_async", pathFromURL(path), true);
+      throwIfAborted(options?.signal);
+      return text;
+    } catch (e) {
+      throw restack(e, "async Object.readTextFile", 10042);
+    }
   }
 
   function readTextFileSync(path) {
@@ -118,16 +136,24 @@
     return typeof globalThis.ReadableStream === "function" && data instanceof globalThis.ReadableStream;
   }
 
-  async function writeFile(path, data, options) {
-    throwIfAborted(options?.signal);
-    const [p, append, create, createNew, mode] = writeArgs(path, options);
-    if (isReadableStream(data)) {
-      const file = await open(p, { write: true, append, create, createNew, truncate: !append, mode });
-      await data.pipeTo(file.writable, { signal: options?.signal });
-      return;
+  function writeFile(path, data, options) {
+    return writeFileAs(path, data, options, "async Object.writeFile");
+  }
+
+  async function writeFileAs(path, data, options, denoFrame) {
+    try {
+      throwIfAborted(options?.signal);
+      const [p, append, create, createNew, mode] = writeArgs(path, options);
+      if (isReadableStream(data)) {
+        const file = await open(p, { write: true, append, create, createNew, truncate: !append, mode });
+        await data.pipeTo(file.writable, { signal: options?.signal });
+        return;
+      }
+      await opAsync("op_fs_write_file_async", p, data, append, create, createNew, mode);
+      throwIfAborted(options?.signal);
+    } catch (e) {
+      throw restack(e, denoFrame, 10720);
     }
-    await opAsync("op_fs_write_file_async", p, data, append, create, createNew, mode);
-    throwIfAborted(options?.signal);
   }
 
   function writeFileSync(path, data, options) {
@@ -137,9 +163,9 @@
 
   function writeTextFile(path, data, options) {
     if (isReadableStream(data)) {
-      return writeFile(path, data.pipeThrough(new globalThis.TextEncoderStream()), options);
+      return writeFileAs(path, data.pipeThrough(new globalThis.TextEncoderStream()), options, "async writeFile");
     }
-    return writeFile(path, encoder.encode(data), options);
+    return writeFileAs(path, encoder.encode(data), options, "async writeFile");
   }
 
   function writeTextFileSync(path, data, options) {
@@ -170,8 +196,16 @@
     ];
   }
 
-  async function open(path, options = { read: true }) {
-    return new FsFile(await opAsync("op_fs_open_async", ...openArgs(path, options)), constructKey);
+  function open(path, options = { read: true }) {
+    return openAs(path, options, "async Object.open");
+  }
+
+  async function openAs(path, options, denoFrame) {
+    try {
+      return new FsFile(await opAsync("op_fs_open_async", ...openArgs(path, options)), constructKey);
+    } catch (e) {
+      throw restack(e, denoFrame, 7236);
+    }
   }
 
   function openSync(path, options = { read: true }) {
@@ -179,7 +213,7 @@
   }
 
   const createOptions = { read: true, write: true, truncate: true, create: true };
-  const create = (path) => open(path, createOptions);
+  const create = (path) => openAs(path, createOptions, "async open");
   const createSync = (path) => openSync(path, createOptions);
 
   function checkWhence(whence) {
@@ -365,11 +399,19 @@
   // --- paths ------------------------------------------------------------------------------------
 
   async function stat(path) {
-    return fileInfo(await opAsync("op_fs_stat_async", pathFromURL(path), true), true);
+    try {
+      return fileInfo(await opAsync("op_fs_stat_async", pathFromURL(path), true), true);
+    } catch (e) {
+      throw restack(e, "async Object.stat", 6237);
+    }
   }
   const statSync = (path) => fileInfo(ops.op_fs_stat_sync(pathFromURL(path), true));
   async function lstat(path) {
-    return fileInfo(await opAsync("op_fs_stat_async", pathFromURL(path), false), true);
+    try {
+      return fileInfo(await opAsync("op_fs_stat_async", pathFromURL(path), false), true);
+    } catch (e) {
+      throw restack(e, "async Object.lstat", 6124);
+    }
   }
   const lstatSync = (path) => fileInfo(ops.op_fs_stat_sync(pathFromURL(path), false));
 
@@ -386,66 +428,106 @@
   const readDirSync = (path) => dirEntries(ops.op_fs_read_dir_sync(pathFromURL(path))).values();
 
   async function mkdir(path, options) {
-    await opAsync("op_fs_mkdir_async", pathFromURL(path), !!options?.recursive, nullable(options?.mode));
+    try {
+      await opAsync("op_fs_mkdir_async", pathFromURL(path), !!options?.recursive, nullable(options?.mode));
+    } catch (e) {
+      throw restack(e, "async Object.mkdir", 2982);
+    }
   }
   function mkdirSync(path, options) {
     ops.op_fs_mkdir_sync(pathFromURL(path), !!options?.recursive, nullable(options?.mode));
   }
 
   async function remove(path, options) {
-    await opAsync("op_fs_remove_async", pathFromURL(path), !!options?.recursive);
+    try {
+      await opAsync("op_fs_remove_async", pathFromURL(path), !!options?.recursive);
+    } catch (e) {
+      throw restack(e, "async Object.remove", 3838);
+    }
   }
   const removeSync = (path, options) => {
     ops.op_fs_remove_sync(pathFromURL(path), !!options?.recursive);
   };
 
   async function rename(from, to) {
-    await opAsync("op_fs_rename_async", pathFromURL(from), pathFromURL(to));
+    try {
+      await opAsync("op_fs_rename_async", pathFromURL(from), pathFromURL(to));
+    } catch (e) {
+      throw restack(e, "async Object.rename", 3932);
+    }
   }
   const renameSync = (from, to) => {
     ops.op_fs_rename_sync(pathFromURL(from), pathFromURL(to));
   };
 
   async function copyFile(from, to) {
-    await opAsync("op_fs_copy_file_async", pathFromURL(from), pathFromURL(to));
+    try {
+      await opAsync("op_fs_copy_file_async", pathFromURL(from), pathFromURL(to));
+    } catch (e) {
+      throw restack(e, "async Object.copyFile", 2513);
+    }
   }
   const copyFileSync = (from, to) => {
     ops.op_fs_copy_file_sync(pathFromURL(from), pathFromURL(to));
   };
 
   async function symlink(target, path) {
-    await opAsync("op_fs_symlink_async", pathFromURL(target), pathFromURL(path), "Deno.symlink()");
+    try {
+      await opAsync("op_fs_symlink_async", pathFromURL(target), pathFromURL(path), "Deno.symlink()");
+    } catch (e) {
+      throw restack(e, "async Object.symlink", 7061);
+    }
   }
   const symlinkSync = (target, path) => {
     ops.op_fs_symlink_sync(pathFromURL(target), pathFromURL(path), "Deno.symlinkSync()");
   };
 
   async function link(existing, path) {
-    await opAsync("op_fs_link_async", pathFromURL(existing), pathFromURL(path));
+    try {
+      await opAsync("op_fs_link_async", pathFromURL(existing), pathFromURL(path));
+    } catch (e) {
+      throw restack(e, "async Object.link", 6563);
+    }
   }
   const linkSync = (existing, path) => {
     ops.op_fs_link_sync(pathFromURL(existing), pathFromURL(path));
   };
 
   async function readLink(path) {
-    return await opAsync("op_fs_read_link_async", pathFromURL(path));
+    try {
+      return await opAsync("op_fs_read_link_async", pathFromURL(path));
+    } catch (e) {
+      throw restack(e);
+    }
   }
   const readLinkSync = (path) => ops.op_fs_read_link_sync(pathFromURL(path));
 
   async function realPath(path) {
-    return await opAsync("op_fs_realpath_async", pathFromURL(path));
+    try {
+      return await opAsync("op_fs_realpath_async", pathFromURL(path));
+    } catch (e) {
+      throw restack(e);
+    }
   }
   const realPathSync = (path) => ops.op_fs_realpath_sync(pathFromURL(path));
 
   async function truncate(path, len) {
-    await opAsync("op_fs_truncate_async", pathFromURL(path), Number(len ?? 0));
+    try {
+      await opAsync("op_fs_truncate_async", pathFromURL(path), Number(len ?? 0));
+    } catch (e) {
+      throw restack(e, "async Object.truncate", 6452);
+    }
   }
   const truncateSync = (path, len) => {
     ops.op_fs_truncate_sync(pathFromURL(path), Number(len ?? 0));
   };
 
   async function chmod(path, mode) {
-    await opAsync("op_fs_chmod_async", pathFromURL(path), mode);
+    try {
+      await opAsync("op_fs_chmod_async", pathFromURL(path), mode);
+    } catch (e) {
+      throw restack(e, "async Object.chmod", 2341);
+    }
   }
   const chmodSync = (path, mode) => {
     ops.op_fs_chmod_sync(pathFromURL(path), mode);
@@ -459,7 +541,11 @@
   };
 
   async function utime(path, atime, mtime) {
-    await opAsync("op_fs_utime_async", pathFromURL(path), timeMillis(atime), timeMillis(mtime));
+    try {
+      await opAsync("op_fs_utime_async", pathFromURL(path), timeMillis(atime), timeMillis(mtime));
+    } catch (e) {
+      throw restack(e, "async Object.utime", 6958);
+    }
   }
   const utimeSync = (path, atime, mtime) => {
     ops.op_fs_utime_sync(pathFromURL(path), timeMillis(atime), timeMillis(mtime));
@@ -471,11 +557,19 @@
       nullable(options?.prefix), nullable(options?.suffix), directory];
   }
   async function makeTempDir(options) {
-    return await opAsync("op_fs_make_temp_async", ...tempArgs(options, true));
+    try {
+      return await opAsync("op_fs_make_temp_async", ...tempArgs(options, true));
+    } catch (e) {
+      throw restack(e);
+    }
   }
   const makeTempDirSync = (options) => ops.op_fs_make_temp_sync(...tempArgs(options, true));
   async function makeTempFile(options) {
-    return await opAsync("op_fs_make_temp_async", ...tempArgs(options, false));
+    try {
+      return await opAsync("op_fs_make_temp_async", ...tempArgs(options, false));
+    } catch (e) {
+      throw restack(e);
+    }
   }
   const makeTempFileSync = (options) => ops.op_fs_make_temp_sync(...tempArgs(options, false));
 

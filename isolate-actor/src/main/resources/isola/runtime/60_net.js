@@ -180,7 +180,13 @@
   async function connect(options) {
     const { hostname = "127.0.0.1", port, transport = "tcp" } = options;
     checkTransport(transport);
-    return new TcpConn(constructKey, await opAsync("op_net_connect_tcp", String(hostname), validPort(port)));
+    let reply;
+    try {
+      reply = await opAsync("op_net_connect_tcp", String(hostname), validPort(port));
+    } catch (e) {
+      throw internal.isOpError(e) ? internal.restack(e, ["async Object.connect (ext:deno_net/01_net.js:1:8642)"]) : e;
+    }
+    return new TcpConn(constructKey, reply);
   }
 
   function validPort(port) {

@@ -254,7 +254,10 @@
       } catch (error) {
         if (signal?.aborted && error === signal.reason) throw error;
         if (error instanceof Error && error.constructor === Error) {
-          throw new TypeError("fetch failed", { cause: error });
+          const inFetch = "async fetch (ext:deno_fetch/26_fetch.js:2:7360)";
+          internal.restack(error, ["mainFetch (ext:deno_fetch/26_fetch.js:2:3477)", inFetch]);
+          throw internal.restack(new TypeError("fetch failed", { cause: error }),
+            ["mainFetch (ext:deno_fetch/26_fetch.js:2:3449)", inFetch]);
         }
         throw error;
       }
