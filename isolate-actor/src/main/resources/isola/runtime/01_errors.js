@@ -105,6 +105,26 @@
     ["ext:isola/03_timers.js:invokeCallback", nodeTimerFrames(810)],
     ["ext:isola/03_timers.js:invokeCallbackWithArgs", nodeTimerFrames(789)],
     ["ext:isola/03_timers.js:runMicrotask", "\n    at ext:core/01_core.js:588:9"],
+    ["ext:isola/04_events.js:callListener", "\n    at innerInvokeEventListeners (ext:deno_web/02_event.js:1:8095)"],
+    ["ext:isola/04_events.js:callHandleEvent", "\n    at innerInvokeEventListeners (ext:deno_web/02_event.js:1:8074)"],
+    ["ext:isola/04_events.js:dispatch", "\n    at invokeEventListeners (ext:deno_web/02_event.js:1:8506)" +
+      "\n    at dispatch (ext:deno_web/02_event.js:1:7177)"],
+    ["ext:isola/04_events.js:dispatchEvent",
+      (cs) => {
+        // V8 names no type for the global object as receiver; GraalJS calls it "global".
+        const type = cs.getTypeName();
+        return `\n    at ${type && type !== "global" ? type + "." : ""}dispatchEvent (ext:deno_web/02_event.js:1:11783)`;
+      }],
+    ["ext:isola/99_main.js:dispatchLoadEvent", "\n    at dispatchLoadEvent (ext:runtime_main/js/99_main.js:1:9862)"],
+    ["ext:isola/99_main.js:dispatchBeforeUnloadEvent",
+      "\n    at dispatchBeforeUnloadEvent (ext:runtime_main/js/99_main.js:1:9943)"],
+    ["ext:isola/99_main.js:dispatchUnloadEvent", "\n    at dispatchUnloadEvent (ext:runtime_main/js/99_main.js:1:10037)"],
+    ["ext:isola/41_abort.js:abortError", "\n    at AbortSignal.[[[signalAbort]]] (ext:deno_web/03_abort_signal.js:1:1922)"],
+    ["ext:isola/41_abort.js:runAbortSteps", "\n    at AbortSignal.[[[runAbortSteps]]] (ext:deno_web/03_abort_signal.js:1:2366)"],
+    ["ext:isola/41_abort.js:signalAbort", "\n    at AbortSignal.[[[signalAbort]]] (ext:deno_web/03_abort_signal.js:1:2157)"],
+    ["ext:isola/41_abort.js:abort", (cs) => cs.getTypeName() === "AbortController"
+      ? "\n    at AbortController.abort (ext:deno_web/03_abort_signal.js:1:3880)"
+      : "\n    at AbortSignal.abort (ext:deno_web/03_abort_signal.js:1:1470)"],
     ["ext:isola/62_http.js:handle", "\n    at nativeMapped (ext:deno_http/00_serve.ts:1:13714)" +
       "\n    at nativeDispatch (ext:deno_http/00_serve.ts:1:17487)"],
   ]);
@@ -263,7 +283,7 @@
       if (userOnly && isRuntimeFrame(cs)) {
         const fn = cs.getFunctionName();
         const denoFrames = denoFramesFor.get(`${cs.getFileName()}:${fn}`);
-        if (denoFrames !== undefined) out += denoFrames;
+        if (denoFrames !== undefined) out += typeof denoFrames === "function" ? denoFrames(cs) : denoFrames;
         if (cs.getFileName() === "ext:isola/30_fs.js" && Object.hasOwn(denoFsSync, fn)) {
           const next = callSites[i + 1];
           const object = next === undefined || !isRuntimeFrame(next) ? "Object." : "";

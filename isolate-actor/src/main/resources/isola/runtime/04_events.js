@@ -164,6 +164,14 @@
     return map;
   }
 
+  // The frames that call a listener: 01_errors.js shows Deno's innerInvokeEventListeners in their place.
+  function callListener(callback, target, event) {
+    Reflect.apply(callback, target, [event]);
+  }
+  function callHandleEvent(listener, event) {
+    listener.handleEvent(event);
+  }
+
   function dispatch(target, event) {
     const s = event[state];
     s.dispatching = true;
@@ -178,9 +186,9 @@
         s.inPassiveListener = l.passive;
         try {
           if (typeof l.callback === "function") {
-            Reflect.apply(l.callback, target, [event]);
+            callListener(l.callback, target, event);
           } else if (l.callback && typeof l.callback.handleEvent === "function") {
-            l.callback.handleEvent(event);
+            callHandleEvent(l.callback, event);
           }
         } catch (e) {
           internal.reportException(e);

@@ -80,7 +80,7 @@
       const signal = createSignal();
       const s = stateOf(signal);
       s.aborted = true;
-      s.reason = reason === undefined ? abortError(STATIC_ABORT_FRAME) : reason;
+      s.reason = reason === undefined ? abortError() : reason;
       return signal;
     }
 
@@ -93,7 +93,7 @@
       s.timer = internal.timers.setTimeout(() => {
         s.timer = null;
         const reason = new DOMException("The operation was aborted due to timeout", "TimeoutError");
-        signalAbort(signal, withDenoFrames(reason, TIMEOUT_FRAMES, false));
+        signalAbort(signal, withDenoFrames(reason, TIMEOUT_FRAMES));
       }, ms);
       s.timer.unref();
       return signal;
@@ -137,11 +137,8 @@
     }
   }
 
-  // Deno 2.9.6's own frames on the errors it makes here; scripts print `signal.reason.stack`, and
-  // isola's runtime frames are not shown in their place.
-  const SIGNAL_ABORT_FRAME = "    at AbortSignal.[[[signalAbort]]] (ext:deno_web/03_abort_signal.js:1:1922)";
-  const CONTROLLER_ABORT_FRAME = "    at AbortController.abort (ext:deno_web/03_abort_signal.js:1:3880)";
-  const STATIC_ABORT_FRAME = "    at AbortSignal.abort (ext:deno_web/03_abort_signal.js:1:1470)";
+  // The timeout reason's stack is Deno 2.9.6's timer frames only (the other reasons' frames are
+  // mapped by 01_errors.js: abortError, signalAbort, runAbortSteps, abort).
   const TIMEOUT_FRAMES = [
     "    at Object.<anonymous> (ext:deno_web/03_abort_signal.js:1:1760)",
     "    at listOnTimeout (ext:core/02_timers.js:307:17)",
@@ -149,25 +146,23 @@
     "    at __processTimers (ext:core/01_core.js:448:21)",
   ];
 
-  /** `error` with `frames` after its first line, then its own frames (unless `keepOwn` is false). */
-  function withDenoFrames(error, frames, keepOwn = true) {
+  /** `error` with `frames` after its first line instead of its own. */
+  function withDenoFrames(error, frames) {
     const lines = String(error.stack).split("\n");
-    const stack = [lines[0], ...frames, ...(keepOwn ? lines.slice(1) : [])].join("\n");
+    const stack = [lines[0], ...frames].join("\n");
     Object.defineProperty(error, "stack", { value: stack, writable: true, configurable: true });
     return error;
   }
 
-  /** The default reason; `via` is Deno's frame of the API that aborted (null: none is shown). */
-  function abortError(via = null) {
-    const error = new DOMException("The signal has been aborted", "AbortError");
-    return via === null ? error : withDenoFrames(error, [SIGNAL_ABORT_FRAME, via]);
+  function abortError() {
+    return new DOMException("The signal has been aborted", "AbortError");
   }
 
-  function signalAbort(signal, reason, via = null) {
+  function signalAbort(signal, reason) {
     const s = stateOf(signal);
     if (s.aborted) return;
     s.aborted = true;
-    s.reason = reason === undefined ? abortError(via) : reason;
+    s.reason = reason === undefined ? abortError() : reason;
     if (s.timer !== null) {
       internal.timers.clearTimeout(s.timer);
       s.timer = null;
@@ -204,7 +199,9 @@
     }
 
     abort(reason = undefined) {
-      signalAbort(AbortController.#checked(this), reason, CONTROLLER_ABORT_FRAME);
+      const signal = AbortController.#checked(this);
+      // The default reason is made here, so its stack reads as Deno's (see 01_errors.js).
+      signalAbort(signal, reason === undefined && !signal.aborted ? abortError() : reason);
     }
   }
   webidl.configureInterface(AbortController);

@@ -110,11 +110,18 @@
 
   function dispatchLifecycle(type, cancelable) {
     const event = internal.makeTrusted(new Event(type, { cancelable }));
-    globalThis.dispatchEvent(event);
+    lifecycleDispatchers[type](event);
     // Deno emits node's process `exit` event after `unload` (when node:process was loaded).
     if (type === "unload") internal.node.onExit?.();
     return event;
   }
+
+  // One function per event, named as Deno's: stacks taken in a listener show them (01_errors.js).
+  const lifecycleDispatchers = {
+    load: function dispatchLoadEvent(event) { globalThis.dispatchEvent(event); },
+    beforeunload: function dispatchBeforeUnloadEvent(event) { globalThis.dispatchEvent(event); },
+    unload: function dispatchUnloadEvent(event) { globalThis.dispatchEvent(event); },
+  };
 
   function hasReferencedWork() {
     return internal.refedTimerCount() > 0 || internal.pendingOpCount() > 0 || internal.workers.keepsAlive() ||
