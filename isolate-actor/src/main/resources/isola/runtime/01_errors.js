@@ -115,6 +115,29 @@
         const type = cs.getTypeName();
         return `\n    at ${type && type !== "global" ? type + "." : ""}dispatchEvent (ext:deno_web/02_event.js:1:11783)`;
       }],
+    ["ext:isola/43_url.js:URL", (cs) => cs.isConstructor()
+      ? "\n    at getSerialization (ext:deno_web/00_url.js:1:1270)\n    at new URL (ext:deno_web/00_url.js:2:3156)" : ""],
+    ["ext:isola/42_encoding.js:atob", "\n    at atob (ext:deno_web/05_base64.js:1:461)"],
+    ["ext:isola/42_encoding.js:decode", (cs) => cs.getTypeName() === "TextDecoder"
+      ? "\n    at TextDecoder.decode (ext:deno_web/08_text_encoding.js:1:2485)" : ""],
+    ["ext:isola/45_structured_clone.js:structuredClone",
+      "\n    at structuredClone (ext:deno_web/13_message_port.js:1:12535)"],
+    ["ext:isola/59_response.js:initialize", "\n    at initializeAResponse (ext:deno_fetch/23_response.js:1:6398)"],
+    ["ext:isola/59_response.js:Response", (cs) => cs.isConstructor()
+      ? "\n    at new Response (ext:deno_fetch/23_response.js:1:9412)" : ""],
+    // The helper (no receiver) is Deno's appendHeader; the method Headers.append.
+    ["ext:isola/56_headers.js:append", (cs) => cs.getTypeName() === "Headers"
+      ? "\n    at Headers.append (ext:deno_fetch/20_headers.js:1:4854)"
+      : "\n    at appendHeader (ext:deno_fetch/20_headers.js:1:2078)"],
+    ["ext:isola/56_headers.js:set", (cs) => cs.getTypeName() === "Headers"
+      ? "\n    at Headers.set (ext:deno_fetch/20_headers.js:1:6997)" : ""],
+    ["ext:isola/59_response.js:redirect", "\n    at Response.redirect (ext:deno_fetch/23_response.js:1:8087)"],
+    ["ext:isola/42_encoding.js:TextDecoder", (cs) => cs.isConstructor()
+      ? "\n    at new TextDecoder (ext:deno_web/08_text_encoding.js:1:1293)" : ""],
+    ["ext:isola/42_encoding.js:btoa", "\n    at btoa (ext:deno_web/05_base64.js:1:756)"],
+    ["ext:isola/56_headers.js:fill", "\n    at fillHeaders (ext:deno_fetch/20_headers.js:1:1521)"],
+    ["ext:isola/56_headers.js:Headers", (cs) => cs.isConstructor()
+      ? "\n    at new Headers (ext:deno_fetch/20_headers.js:1:4611)" : ""],
     ["ext:isola/99_main.js:dispatchLoadEvent", "\n    at dispatchLoadEvent (ext:runtime_main/js/99_main.js:1:9862)"],
     ["ext:isola/99_main.js:dispatchBeforeUnloadEvent",
       "\n    at dispatchBeforeUnloadEvent (ext:runtime_main/js/99_main.js:1:9943)"],
