@@ -298,6 +298,13 @@
     }
     let out = head;
     callSites = withoutModuleStart(callSites);
+    // GraalJS reports a stack overflow in the function it could not enter, at its start; V8 in the
+    // caller, at the call. In a self-recursion the frames below repeat the same call.
+    if (callSites.length > 1 && error instanceof RangeError && head.endsWith("Maximum call stack size exceeded")) {
+      const [top, caller] = callSites;
+      const same = top.getFunctionName() === caller.getFunctionName() && top.getFileName() === caller.getFileName();
+      callSites = same ? [caller, ...callSites.slice(1)] : callSites.slice(1);
+    }
     // An error raised by the runtime with no user code on the stack (a Deno.serve handler's bad
     // return value, say) keeps the runtime's frames, as Deno shows its ext: frames then.
     const userOnly = callSites.some((cs) => !isRuntimeFrame(cs));
