@@ -138,6 +138,30 @@
     ["ext:isola/56_headers.js:fill", "\n    at fillHeaders (ext:deno_fetch/20_headers.js:1:1521)"],
     ["ext:isola/56_headers.js:Headers", (cs) => cs.isConstructor()
       ? "\n    at new Headers (ext:deno_fetch/20_headers.js:1:4611)" : ""],
+    // Sync ops that a permission check (or the OS) fails, as Deno names its functions.
+    ["ext:isola/31_os.js:get", (cs) => cs.getTypeName() === "Env"
+      ? "\n    at Object.getEnv [as get] (ext:deno_os/30_os.js:1:1291)" : ""],
+    ["ext:isola/31_os.js:set", (cs) => cs.getTypeName() === "Env"
+      ? "\n    at Object.setEnv [as set] (ext:deno_os/30_os.js:1:1258)" : ""],
+    ["ext:isola/31_os.js:toObject", (cs) => cs.getTypeName() === "Env"
+      ? "\n    at Object.toObject (ext:deno_os/30_os.js:1:1372)" : ""],
+    ["ext:isola/31_os.js:hostname", "\n    at Object.hostname (ext:deno_os/30_os.js:1:600)"],
+    ["ext:isola/31_os.js:osRelease", "\n    at Object.osRelease (ext:deno_os/30_os.js:1:632)"],
+    ["ext:isola/31_os.js:loadavg", "\n    at Object.loadavg (ext:deno_os/30_os.js:1:569)"],
+    ["ext:isola/60_net.js:listen", "\n    at Object.listen (ext:deno_net/01_net.js:1:7011)"],
+    ["ext:isola/32_process.js:outputSync", (cs) => cs.getTypeName() === "Command"
+      ? "\n    at spawnSyncInner (ext:deno_process/40_process.js:1:9882)" +
+        "\n    at Command.outputSync (ext:deno_process/40_process.js:1:10610)" : ""],
+    ["ext:isola/32_process.js:spawnChild", "\n    at spawnChildInner (ext:deno_process/40_process.js:1:3101)" +
+      "\n    at spawnChild (ext:deno_process/40_process.js:1:3387)"],
+    ["ext:isola/32_process.js:spawn", (cs) => cs.getTypeName() === "Command"
+      ? "\n    at Command.spawn (ext:deno_process/40_process.js:1:10833)" : ""],
+    ["ext:isola/30_fs.js:chdir", "\n    at Object.chdir (ext:deno_fs/30_fs.js:1:2578)"],
+    // fetch's request refused before it is sent (net permission).
+    ["ext:isola/63_fetch.js:send", "\n    at mainFetch (ext:deno_fetch/26_fetch.js:2:2193)" +
+      "\n    at ext:deno_fetch/26_fetch.js:2:6939\n    at new Promise (<anonymous>)" +
+      "\n    at Object.fetch (ext:deno_fetch/26_fetch.js:2:6346)" +
+      "\n    at fetch (ext:runtime/98_global_scope_shared.js:1:7740)"],
     ["ext:isola/99_main.js:dispatchLoadEvent", "\n    at dispatchLoadEvent (ext:runtime_main/js/99_main.js:1:9862)"],
     ["ext:isola/99_main.js:dispatchBeforeUnloadEvent",
       "\n    at dispatchBeforeUnloadEvent (ext:runtime_main/js/99_main.js:1:9943)"],
@@ -368,6 +392,15 @@
   function restack(error, denoFrames) {
     Error.captureStackTrace(error, restack);
     const stack = error.stack;
+    // Failed before its first await (a permission check): Deno's frames in their sync form, each at
+    // the call after the `await ` its async form points at.
+    // Frames marked "sync:" are Deno's only in that form (writeTextFile under writeFile).
+    if (!stack.includes("\n    at async ")) {
+      denoFrames = denoFrames.map((f) => f.startsWith("sync:") ? f.slice(5)
+        : f.replace(/^async (.*):(\d+)\)$/, (_, head, col) => `${head}:${Number(col) + 6})`));
+    } else {
+      denoFrames = denoFrames.filter((f) => !f.startsWith("sync:"));
+    }
     const lineEnd = stack.indexOf("\n    at ");
     const frames = denoFrames.map((f) => `\n    at ${f}`).join("");
     const value = lineEnd < 0 ? stack + frames : stack.slice(0, lineEnd) + frames + stack.slice(lineEnd);

@@ -31,7 +31,10 @@
    */
   function restack(e, denoFrame = null, column = 0) {
     if (!internal.isOpError(e)) return e;
-    return internal.restack(e, denoFrame === null ? [] : [`${denoFrame} (ext:deno_fs/30_fs.js:1:${column})`]);
+    const frames = denoFrame === null ? [] : [`${denoFrame} (ext:deno_fs/30_fs.js:1:${column})`];
+    if (denoFrame === "async writeFile") frames.push("sync:Object.writeTextFile (ext:deno_fs/30_fs.js:1:11181)");
+    if (denoFrame === "async open") frames.push("sync:Object.create (ext:deno_fs/30_fs.js:1:7392)");
+    return internal.restack(e, frames);
   }
 
   function throwIfAborted(signal) {
