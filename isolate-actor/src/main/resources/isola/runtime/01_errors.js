@@ -162,6 +162,20 @@
       "\n    at ext:deno_fetch/26_fetch.js:2:6939\n    at new Promise (<anonymous>)" +
       "\n    at Object.fetch (ext:deno_fetch/26_fetch.js:2:6346)" +
       "\n    at fetch (ext:runtime/98_global_scope_shared.js:1:7740)"],
+    // A body read twice (Request and Response share Deno's body mixin, so its columns).
+    ["ext:isola/57_body.js:consume", "\n    at InnerBody.consume (ext:deno_fetch/22_body.js:1:2410)" +
+      "\n    at consumeBody (ext:deno_fetch/22_body.js:1:3495)"],
+    ...Object.entries({ arrayBuffer: 3976, blob: 4108, bytes: 4235, formData: 4369, json: 4498, text: 4623 })
+      .map(([method, column]) => [`ext:isola/57_body.js:${method}`, (cs, callee) => {
+        const type = cs.getTypeName();
+        return callee?.getFunctionName() === "consume" && (type === "Request" || type === "Response")
+          ? `\n    at ${type}.${method} (ext:deno_fetch/22_body.js:1:${column})` : "";
+      }]),
+    ["ext:isola/58_request.js:validMethod", "\n    at validateAndNormalizeMethod (ext:deno_fetch/23_request.js:1:4299)"],
+    ["ext:isola/58_request.js:Request", (cs, callee) => cs.isConstructor() && callee?.getFunctionName() === "validMethod"
+      ? "\n    at new Request (ext:deno_fetch/23_request.js:1:6549)" : ""],
+    ["ext:isola/58_request.js:clone", "\n    at Request.clone (ext:deno_fetch/23_request.js:1:8575)"],
+    ["ext:isola/59_response.js:clone", "\n    at Response.clone (ext:deno_fetch/23_response.js:1:10080)"],
     ["ext:isola/99_main.js:dispatchLoadEvent", "\n    at dispatchLoadEvent (ext:runtime_main/js/99_main.js:1:9862)"],
     ["ext:isola/99_main.js:dispatchBeforeUnloadEvent",
       "\n    at dispatchBeforeUnloadEvent (ext:runtime_main/js/99_main.js:1:9943)"],
@@ -337,7 +351,9 @@
       if (userOnly && isRuntimeFrame(cs)) {
         const fn = cs.getFunctionName();
         const denoFrames = denoFramesFor.get(`${cs.getFileName()}:${fn}`);
-        if (denoFrames !== undefined) out += typeof denoFrames === "function" ? denoFrames(cs) : denoFrames;
+        if (denoFrames !== undefined) {
+          out += typeof denoFrames === "function" ? denoFrames(cs, callSites[i - 1]) : denoFrames;
+        }
         if (cs.getFileName() === "ext:isola/30_fs.js" && Object.hasOwn(denoFsSync, fn)) {
           const next = callSites[i + 1];
           const object = next === undefined || !isRuntimeFrame(next) ? "Object." : "";
