@@ -115,6 +115,11 @@ final class ProcessBinding {
   private Object spawn(Value[] a) throws OpException {
     ProcessSpawn.Options options = options(a);
     Process process = start(options);
+    // Deno gives each piped stream a resource id before the child's own: the next ids a script
+    // sees (a Deno.run child's rid, a file opened after) are Deno's.
+    for (ProcessSpawn.Stdio stdio : List.of(options.stdin(), options.stdout(), options.stderr())) {
+      if (stdio == ProcessSpawn.Stdio.PIPED) resources.newRid();
+    }
     int rid = resources.newRid();
     children.put(rid, new Child(process, context.spawn(
         ChildProcess.create(process, options.stdout(), options.stderr(), outputTo),

@@ -184,6 +184,10 @@
     #waitComplete = false;
     #pending = new internal.PendingOps();
 
+    static ridOf(child) {
+      return child.#rid;
+    }
+
     constructor(key, [rid, pid], { stdin, stdout, stderr }, signal) {
       if (key !== constructKey) throw new TypeError("Illegal constructor");
       this.#rid = rid;
@@ -346,5 +350,159 @@
     return [code, signal, stdout === null ? null : toBytes(stdout), stderr === null ? null : toBytes(stderr)];
   }
 
-  internal.process = { Command, ChildProcess, kill, runSync };
+  // --- Deno.run: Deno 1's subprocess API, still in Deno 2.9 -------------------------------------
+
+  class AssertionError extends Error {
+    constructor(message) {
+      super(message);
+      this.name = "AssertionError";
+    }
+  }
+
+  /** A Deno.run pipe, over the child's stream; Deno shows these as FsFile. */
+  const RunPipe = { FsFile: class {
+    #stream;
+    #reader = null;
+    #writer = null;
+    #leftover = null;
+    #closed = false;
+
+    constructor(key, stream) {
+      if (key !== constructKey) throw new TypeError("Illegal constructor");
+      this.#stream = stream;
+    }
+
+    get readable() {
+      return this.#stream instanceof globalThis.ReadableStream ? this.#stream : undefined;
+    }
+
+    get writable() {
+      return this.#stream instanceof globalThis.WritableStream ? this.#stream : undefined;
+    }
+
+    async read(p) {
+      if (this.#leftover === null) {
+        this.#reader ??= this.#stream.getReader();
+        const { value, done } = await this.#reader.read();
+        if (done) return null;
+        this.#leftover = value;
+      }
+      const n = Math.min(p.byteLength, this.#leftover.byteLength);
+      p.set(this.#leftover.subarray(0, n));
+      this.#leftover = n < this.#leftover.byteLength ? this.#leftover.subarray(n) : null;
+      return n;
+    }
+
+    /** The rest of the stream, for Process.output(). */
+    async readAll() {
+      const chunks = this.#leftover === null ? [] : [this.#leftover];
+      this.#leftover = null;
+      this.#reader ??= this.#stream.getReader();
+      for (;;) {
+        const { value, done } = await this.#reader.read();
+        if (done) break;
+        chunks.push(value);
+      }
+      const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+      let at = 0;
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.byteLength;
+      }
+      return out;
+    }
+
+    async write(p) {
+      this.#writer ??= this.#stream.getWriter();
+      await this.#writer.write(p.slice());
+      return p.byteLength;
+    }
+
+    close() {
+      if (this.#closed) return;
+      this.#closed = true;
+      if (this.#stream instanceof globalThis.WritableStream) {
+        this.#writer ??= this.#stream.getWriter();
+        this.#writer.close().catch(() => {});
+      } else {
+        this.#reader ??= this.#stream.getReader();
+        this.#reader.cancel().catch(() => {});
+      }
+    }
+  } }.FsFile;
+
+  class Process {
+    #child;
+
+    constructor(key, child) {
+      if (key !== constructKey) throw new TypeError("Illegal constructor");
+      this.#child = child;
+      this.rid = ChildProcess.ridOf(child);
+      this.pid = child.pid;
+    }
+
+    async status() {
+      const { code, signal } = await this.#child.status;
+      return signal === null ? { success: code === 0, code } : { success: false, code, signal: code - 128 };
+    }
+
+    async output() {
+      if (!this.stdout) throw new TypeError("Cannot collect output: 'stdout' is not piped");
+      try {
+        return await this.stdout.readAll();
+      } finally {
+        this.stdout.close();
+      }
+    }
+
+    async stderrOutput() {
+      if (!this.stderr) throw new TypeError("Cannot collect output: 'stderr' is not piped");
+      try {
+        return await this.stderr.readAll();
+      } finally {
+        this.stderr.close();
+      }
+    }
+
+    close() {
+      this.stdin?.close();
+      this.stdout?.close();
+      this.stderr?.close();
+    }
+
+    kill(signo = "SIGTERM") {
+      this.#child.kill(signo);
+    }
+  }
+
+  function run({ cmd, cwd = undefined, clearEnv = false, env = {}, gid = undefined, uid = undefined,
+    stdout = "inherit", stderr = "inherit", stdin = "inherit" }) {
+    if (cmd[0] != null) cmd = [pathFromURLish(cmd[0]), ...cmd.slice(1)];
+    if (cmd.length === 0) throw new AssertionError("Assertion failed.");
+    const mode = (m) => (m === "piped" || m === "null" ? m : "inherit");
+    let child;
+    try {
+      child = spawnChild(String(cmd[0]), {
+        args: cmd.slice(1).map(String), cwd, clearEnv, env, gid, uid,
+        stdin: mode(stdin), stdout: mode(stdout), stderr: mode(stderr),
+      }, spawnDefaults);
+    } catch (e) {
+      if (e?.name === "NotFound") {
+        const error = new internal.errors.NotFound(`Failed to spawn '${cmd[0]}': entity not found`);
+        throw error;
+      }
+      throw e;
+    }
+    const process = new Process(constructKey, child);
+    if (stdin === "piped") process.stdin = new RunPipe(constructKey, child.stdin);
+    if (stdout === "piped") process.stdout = new RunPipe(constructKey, child.stdout);
+    if (stderr === "piped") process.stderr = new RunPipe(constructKey, child.stderr);
+    return process;
+  }
+
+  function pathFromURLish(value) {
+    return value instanceof URL ? decodeURIComponent(value.pathname) : value;
+  }
+
+  internal.process = { Command, ChildProcess, kill, runSync, run, Process };
 })

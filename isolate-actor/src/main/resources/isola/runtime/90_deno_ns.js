@@ -59,6 +59,8 @@
     ...internal.fs,
     ...internal.net,
     Command: internal.process.Command,
+    run: internal.process.run,
+    Process: internal.process.Process,
     ChildProcess: internal.process.ChildProcess,
     kill: internal.process.kill,
     addSignalListener: internal.signals.addSignalListener,
