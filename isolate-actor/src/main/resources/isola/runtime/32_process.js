@@ -403,13 +403,7 @@
         if (done) break;
         chunks.push(value);
       }
-      const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-      let at = 0;
-      for (const c of chunks) {
-        out.set(c, at);
-        at += c.byteLength;
-      }
-      return out;
+      return chunks.length === 0 ? new Uint8Array(0) : internal.body.concat(chunks);
     }
 
     async write(p) {

@@ -465,5 +465,6 @@
 
   internal.body = {
     extractBody, newBody, cloneBody, transferBody, install, takeForWire, unusable, parseMimeType, serializeMimeType,
+    concat,
   };
 })
