@@ -35,6 +35,24 @@
     return at < 0 ? col : at + 1;
   }
 
+  /**
+   * V8 places a failed assignment to a constant at its operator (`c = 2` at `=`), GraalJS at the
+   * assignment's start.
+   */
+  function assignmentColumn(url, line, col) {
+    let source;
+    try {
+      source = internal.ops.op_source_line(url, line);
+    } catch {
+      return col;
+    }
+    if (typeof source !== "string") return col;
+    const m = /^[\w$.]+\s*(?=(?:\*\*|>>>|<<|>>|&&|\|\||\?\?|[-+*/%&|^])?=(?!=)|\+\+|--)/.exec(source.slice(col - 1));
+    return m ? col + m[0].length : col;
+  }
+  // Set while the top frame of a constant-assignment error is written.
+  let fixAssignment = false;
+
   function fileLocation(cs) {
     // V8 shows built-ins (Array.map, new Promise) without a location.
     if (cs.isNative?.()) return "<anonymous>";
@@ -45,6 +63,7 @@
     if (line == null || line < 0) return name;
     let col = cs.getColumnNumber();
     if (cs.isAsync?.() && col > 0) col = awaitColumn(name, line, col);
+    else if (fixAssignment && col > 0) col = assignmentColumn(name, line, col);
     const shifted = metaShifts.get(name);
     if (shifted !== undefined && shifted.line === line && col > shifted.shift) col -= shifted.shift;
     return col == null || col < 0 ? `${name}:${line}` : `${name}:${line}:${col}`;
@@ -346,6 +365,8 @@
     // An error raised by the runtime with no user code on the stack (a Deno.serve handler's bad
     // return value, say) keeps the runtime's frames, as Deno shows its ext: frames then.
     const userOnly = callSites.some((cs) => !isRuntimeFrame(cs));
+    const firstUser = callSites.findIndex((cs) => !isRuntimeFrame(cs));
+    const constantAssignment = error instanceof TypeError && /^Assignment to constant/.test(head.slice(head.indexOf(": ") + 2));
     for (let i = 0; i < callSites.length; i++) {
       const cs = callSites[i];
       if (userOnly && isRuntimeFrame(cs)) {
@@ -361,7 +382,12 @@
         }
         continue;
       }
-      out += "\n    at " + callSiteString(cs);
+      fixAssignment = i === firstUser && constantAssignment;
+      try {
+        out += "\n    at " + callSiteString(cs);
+      } finally {
+        fixAssignment = false;
+      }
     }
     return out;
   };

@@ -143,6 +143,15 @@
   // GraalJS parse errors read "file:///x.js:3:8 Expected an operand but found ;" (0-based column).
   // Deno prints its parser's message with a code frame; for the commonest case the words are known.
   const parseError = /^(file:\/\/\S+?):(\d+):(\d+) ([\s\S]*)$/;
+  /** GraalJS's words for an error V8 finds only when compiling (Deno's parser lets it by), in V8's. */
+  function v8EarlyError(text) {
+    const first = text.split("\n")[0];
+    let m;
+    if ((m = /^Variable "(.*)" has already been declared$/.exec(first))) return `Identifier '${m[1]}' has already been declared`;
+    if (first === "Invalid return statement") return "Illegal return statement";
+    return null;
+  }
+
   function parseMessage(text) {
     if (/^Expected an operand but found/.test(text)) return "Expression expected";
     return text.split("\n")[0];
@@ -175,6 +184,16 @@
       internal.print(`error: ${message}\n${site ? `    at ${importer}:${site}\n` : ""}`, true);
       internal.quit(1);
     }
+    if (error instanceof SyntaxError && (m = parseError.exec(message)) && v8EarlyError(m[4]) !== null) {
+      // Deno's parser accepts these; V8 refuses them when it compiles the module, so Deno reports
+      // them as uncaught, in V8's words.
+      const [, url, line, col, text] = m;
+      const source = ops.op_source_line(url, Number(line));
+      internal.print(`error: Uncaught SyntaxError: ${v8EarlyError(text)}\n` +
+        (source != null ? `${source}\n${" ".repeat(Number(col))}^\n` : "") +
+        `    at <anonymous> (${url}:${line}:${Number(col) + 1})\n`, true);
+      internal.quit(1);
+    }
     if (error instanceof SyntaxError && (m = parseError.exec(message))) {
       const [, url, line, col, text] = m;
       const source = ops.op_source_line(url, Number(line));
@@ -197,7 +216,7 @@
           const source = ops.op_source_line(importer, line);
           internal.print(`error: Uncaught SyntaxError: ${message}\n` +
             (source != null ? `${source}\n${" ".repeat(col - 1)}^\n` : "") +
-            `    at ${importer}:${line}:${col}\n`, true);
+            `    at <anonymous> (${importer}:${line}:${col})\n`, true);
           internal.quit(1);
         }
       }
