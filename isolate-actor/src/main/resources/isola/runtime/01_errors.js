@@ -16,18 +16,22 @@
   const metaShifts = new Map();
   internal.metaShifts = metaShifts;
 
+  function sourceLineOf(url, line) {
+    try {
+      const source = internal.ops.op_source_line(url, line);
+      return typeof source === "string" ? source : null;
+    } catch {
+      return null;
+    }
+  }
+
   /**
    * V8 places an async frame at its `await`, GraalJS at the awaited call: `await af()` is at `await`
    * in V8, at `af` here. The source line says where the await is.
    */
   function awaitColumn(url, line, col) {
-    let source;
-    try {
-      source = internal.ops.op_source_line(url, line);
-    } catch {
-      return col;
-    }
-    if (typeof source !== "string") return col;
+    const source = sourceLineOf(url, line);
+    if (source === null) return col;
     // The nearest `await` before the call on its line (`await f()`, `await Promise.all(...).catch(...)`).
     const before = source.slice(0, col - 1);
     let at = -1;
@@ -40,13 +44,8 @@
    * assignment's start.
    */
   function assignmentColumn(url, line, col) {
-    let source;
-    try {
-      source = internal.ops.op_source_line(url, line);
-    } catch {
-      return col;
-    }
-    if (typeof source !== "string") return col;
+    const source = sourceLineOf(url, line);
+    if (source === null) return col;
     const m = /^[\w$.]+\s*(?=(?:\*\*|>>>|<<|>>|&&|\|\||\?\?|[-+*/%&|^])?=(?!=)|\+\+|--)/.exec(source.slice(col - 1));
     return m ? col + m[0].length : col;
   }
