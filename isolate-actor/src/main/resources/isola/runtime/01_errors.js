@@ -250,6 +250,12 @@
     [/^Cannot assign to read only property '([^']*)' of \{[^]*\}$/,
       "Cannot assign to read only property '$1' of object '#<Object>'"],
     [/^"([^"]*)" is not a configurable property$/, "Cannot delete property '$1' of #<Object>"],
+    // A callback that is no function (`[].map(5)`): GraalJS renders the value, V8 says its type too.
+    [/^(-?(?:\d|Infinity)[\w.+-]*?)n is not a function$/, "bigint is not a function"],
+    [/^(-?(?:\d|Infinity)[\w.+-]*|NaN) is not a function$/, "number $1 is not a function"],
+    [/^null is not a function$/, "object null is not a function"],
+    [/^(true|false) is not a function$/, "boolean $1 is not a function"],
+    [/^[{[][\s\S]*[}\]] is not a function$/, "object is not a function"],
     // GraalJS does not say what the executor was; `new Promise()` is the usual mistake.
     [/^cannot create promise: executor not callable$/, "Promise resolver undefined is not a function"],
   ];
@@ -261,8 +267,16 @@
   }
   internal.v8Message = v8Message;
   const engineErrors = [TypeError, RangeError, URIError, ReferenceError, SyntaxError];
+  // Errors the runtime words as V8 already (07_disposable_stack.js's "5 is not a function").
+  const wordedAsV8 = new WeakSet();
+  internal.wordedAsV8 = (error) => {
+    wordedAsV8.add(error);
+    return error;
+  };
+
   function v8Error(error) {
     if (error === null || typeof error !== "object" || !engineErrors.some((type) => error instanceof type)) return;
+    if (wordedAsV8.has(error)) return;
     const message = Object.getOwnPropertyDescriptor(error, "message");
     if (message === undefined || typeof message.value !== "string" || !message.writable) return;
     const wording = v8Message(message.value);
@@ -345,7 +359,7 @@
     let head;
     try {
       head = errorToString.call(error);
-      if (engineErrors.some((type) => error instanceof type)) {
+      if (engineErrors.some((type) => error instanceof type) && !wordedAsV8.has(error)) {
         const colon = head.indexOf(": ");
         if (colon > 0) head = head.slice(0, colon + 2) + v8Message(head.slice(colon + 2));
       }

@@ -30,7 +30,7 @@
   }
 
   function callable(value) {
-    if (typeof value !== "function") throw new TypeError(`${describe(value)} is not a function`);
+    if (typeof value !== "function") throw internal.wordedAsV8(new TypeError(`${describe(value)} is not a function`));
     return value;
   }
 

@@ -205,4 +205,74 @@
     },
   };
   Object.defineProperty(JSON, "parse", { value: parse, writable: true, enumerable: false, configurable: true });
+
+  // JSON.stringify of a circular structure: V8 says where the circle is, GraalJS only that there is one.
+  const nativeStringify = JSON.stringify;
+  const { stringify } = {
+    stringify(value, replacer, space) {
+      try {
+        return nativeStringify.call(JSON, value, replacer, space);
+      } catch (error) {
+        if (error instanceof TypeError && error.message === "Converting circular structure to JSON") {
+          const circle = circlePath(value);
+          if (circle !== null) error.message += circle;
+        }
+        throw error;
+      }
+    },
+  };
+  Object.defineProperty(JSON, "stringify", { value: stringify, writable: true, enumerable: false, configurable: true });
+
+  function constructorName(object) {
+    try {
+      const name = Object.getPrototypeOf(object)?.constructor?.name;
+      return typeof name === "string" && name !== "" ? name : "Object";
+    } catch {
+      return "Object";
+    }
+  }
+
+  /** V8's lines naming the circle JSON.stringify met first (as its serializer walks), or null. */
+  function circlePath(root) {
+    const stack = [];
+    const keys = [];
+    const keyText = (key) => (typeof key === "number" ? `index ${key}` : `property '${key}'`);
+    function visit(value, key) {
+      if (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
+        try {
+          value = value.toJSON(String(key));
+        } catch {
+          return null;
+        }
+      }
+      if (value === null || typeof value !== "object") return null;
+      const at = stack.indexOf(value);
+      if (at >= 0) {
+        const inner = stack.slice(at + 1).map((o, i) => [keys[at + 1 + i], o]);
+        let text = `\n    --> starting at object with constructor '${constructorName(stack[at])}'`;
+        const normal = ([k, o]) => `\n    |     ${keyText(k)} -> object with constructor '${constructorName(o)}'`;
+        if (inner.length > 3) {
+          text += inner.slice(0, 2).map(normal).join("") + "\n    |     ..." + normal(inner[inner.length - 1]);
+        } else {
+          text += inner.map(normal).join("");
+        }
+        return text + `\n    --- ${keyText(key)} closes the circle`;
+      }
+      stack.push(value);
+      keys.push(key);
+      const entries = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.keys(value).map((k) => [k, value[k]]);
+      for (const [k, v] of entries) {
+        const found = visit(v, k);
+        if (found !== null) return found;
+      }
+      stack.pop();
+      keys.pop();
+      return null;
+    }
+    try {
+      return visit(root, "");
+    } catch {
+      return null;
+    }
+  }
 })
