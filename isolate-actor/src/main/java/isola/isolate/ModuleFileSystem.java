@@ -160,7 +160,8 @@ final class ModuleFileSystem implements FileSystem {
     return facade.toString();
   }
 
-  private static String jsString(String s) {
+  /** {@code s} as a JS string literal (JSON's quoting, which JS reads the same). */
+  static String jsString(String s) {
     return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
   }
 
@@ -214,7 +215,7 @@ final class ModuleFileSystem implements FileSystem {
    */
   private static byte[] servedBytes(Path abs, String text, boolean main) {
     if (abs.getFileName().toString().endsWith(".json")) return text.getBytes(StandardCharsets.UTF_8);
-    text = ModuleRewrites.rewrite(text);
+    text = ModuleRewrites.rewrite(text, abs.toUri().toString());
     if (text.contains("import.meta")) text = withImportMeta(text, main);
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -36,6 +36,12 @@ final class ModuleRewrites {
 
   private static final Set<String> CONDITION_WORDS = Set.of("w:if", "w:while", "w:for", "w:with");
 
+  /** Words after which a new line does not end the statement (`else\n await x` is its body). */
+  private static final Set<String> KEYWORDS_BEFORE = Set.of(
+      "w:else", "w:do", "w:return", "w:throw", "w:case", "w:in", "w:of", "w:new", "w:typeof", "w:void",
+      "w:delete", "w:instanceof", "w:yield", "w:await", "w:extends", "w:let", "w:const", "w:var", "w:export",
+      "w:default", "w:async");
+
   private static final Set<String> REGEX_AFTER_WORD = Set.of(
       "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
       "yield", "await");
@@ -59,13 +65,22 @@ final class ModuleRewrites {
 
   private static final java.util.regex.Pattern DYNAMIC_IMPORT = java.util.regex.Pattern.compile("\\bimport\\s*\\(");
 
+  /** Inserted before a top-level await that starts a statement, with its URL, line and column. */
+  static final String AWAIT_HOOK = "globalThis[Symbol.for(\"isola.topLevelAwait\")](";
+
   /** The source rewritten, or the same string when it has nothing to rewrite. */
   static String rewrite(String source) {
-    if (!source.contains("using") && !source.contains("catch") && !DYNAMIC_IMPORT.matcher(source).find()) {
+    return rewrite(source, null);
+  }
+
+  /** As {@link #rewrite(String)}; with the module's {@code url}, top-level awaits are marked too. */
+  static String rewrite(String source, String url) {
+    if (!source.contains("using") && !source.contains("catch") && !DYNAMIC_IMPORT.matcher(source).find()
+        && (url == null || !source.contains("await"))) {
       return source;
     }
     try {
-      return new ModuleRewrites.Pass(source).run();
+      return new ModuleRewrites.Pass(source, url).run();
     } catch (RuntimeException e) {
       // Leave the text to GraalJS, which reports whatever is wrong with it.
       return source;
@@ -82,9 +97,14 @@ final class ModuleRewrites {
     /** For each open `(`, the token before it. */
     private final Deque<String> parens = new ArrayDeque<>();
     private boolean newlineBefore;
+    /** The module's URL, for the top-level await marks; null for none. */
+    private final String url;
+    /** Whether the last `)` closed an if/while/for/with condition (it reads as `;` in `previous`). */
+    private boolean afterCondition;
 
-    Pass(String source) {
+    Pass(String source, String url) {
       this.s = source;
+      this.url = url;
     }
 
     String run() {
@@ -136,6 +156,11 @@ final class ModuleRewrites {
               continue;
             }
           }
+          if (word.equals("await") && url != null && scopes.size() == 1 && parens.isEmpty() && !afterCondition
+              && (statementStart || (newlineBefore && (previous.equals("n") || previous.equals(")")
+                  || previous.equals("]") || (previous.startsWith("w:") && !KEYWORDS_BEFORE.contains(previous)))))) {
+            markTopLevelAwait(start);
+          }
           if (word.equals("catch") && !previous.equals(".")) catchBinding(i);
           if (word.equals("import") && !previous.equals(".")) dynamicImport(i);
           if (scopes.size() == 1 && !top.declarations.isEmpty() && statementStart
@@ -171,6 +196,7 @@ final class ModuleRewrites {
           i++;
           // `if (x) /re/.test(s)`: after a condition's `)` a slash starts a regular expression.
           token(CONDITION_WORDS.contains(opener) ? ";" : ")");
+          afterCondition = CONDITION_WORDS.contains(opener);
         } else {
           i++;
           token(String.valueOf(c));
@@ -240,9 +266,27 @@ final class ModuleRewrites {
     }
 
     private void token(String kind) {
+      afterCondition = false;
       previous = kind;
       newlineBefore = false;
     }
+
+    /**
+     * Before an `await` that starts a top-level statement: a call that tells 99_main.js where the
+     * module waits, so "Top-level await promise never resolved" can point there as Deno does.
+     */
+    private void markTopLevelAwait(int at) {
+      int line = 1;
+      int lineStart = 0;
+      for (int k = 0; k < at; k++) {
+        if (s.charAt(k) == '\n') {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      insert(at, AWAIT_HOOK + ModuleFileSystem.jsString(url) + "," + line + "," + (at - lineStart + 1) + ");");
+    }
+
 
     private boolean regexAllowed() {
       if (previous.equals("n") || previous.equals(")") || previous.equals("]")) return false;

@@ -16,6 +16,20 @@
   const metaShifts = new Map();
   internal.metaShifts = metaShifts;
 
+  // Top-level awaits that start a statement get a mark before them (ModuleRewrites.AWAIT_HOOK): it
+  // records where the module waits (for "Top-level await promise never resolved") and how far it
+  // moves the rest of its line, `${url}:${line}` -> [column, length], so columns read as in the file.
+  const awaitMarks = new Map();
+  let lastTopLevelAwait = null;
+  Object.defineProperty(globalThis, Symbol.for("isola.topLevelAwait"), {
+    value(url, line, col) {
+      lastTopLevelAwait = { url, line, col };
+      const length = `globalThis[Symbol.for("isola.topLevelAwait")](${JSON.stringify(url)},${line},${col});`.length;
+      awaitMarks.set(`${url}:${line}`, [col, length]);
+    },
+  });
+  internal.lastTopLevelAwait = () => lastTopLevelAwait;
+
   function sourceLineOf(url, line) {
     try {
       const source = internal.ops.op_source_line(url, line);
@@ -49,8 +63,24 @@
     const m = /^[\w$.]+\s*(?=(?:\*\*|>>>|<<|>>|&&|\|\||\?\?|[-+*/%&|^])?=(?!=)|\+\+|--)/.exec(source.slice(col - 1));
     return m ? col + m[0].length : col;
   }
-  // Set while the top frame of a constant-assignment error is written.
+  /**
+   * V8 places a failed property read at the property's name (`o.missing.deep` at `deep`), GraalJS at
+   * the expression's start.
+   */
+  function propertyColumn(url, line, col, property) {
+    const source = sourceLineOf(url, line);
+    if (source === null) return col;
+    const rest = source.slice(col - 1);
+    const escaped = property.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const m = new RegExp(`^[\\w$.?\\s\\[\\]()'"]*?\\??\\.\\s*(${escaped})(?![\\w$])`).exec(rest);
+    if (m) return col + m.index + m[0].length - property.length;
+    // o.missing["deep"]: at its `[`.
+    const bracket = rest.search(new RegExp(`\\[\\s*(['"])${escaped}\\1\\s*\\]`));
+    return bracket >= 0 ? col + bracket : col;
+  }
+  // Set while the top frame of a constant-assignment or property-read error is written.
   let fixAssignment = false;
+  let fixProperty = null;
 
   function fileLocation(cs) {
     // V8 shows built-ins (Array.map, new Promise) without a location.
@@ -61,10 +91,13 @@
     const line = cs.getLineNumber();
     if (line == null || line < 0) return name;
     let col = cs.getColumnNumber();
-    if (cs.isAsync?.() && col > 0) col = awaitColumn(name, line, col);
-    else if (fixAssignment && col > 0) col = assignmentColumn(name, line, col);
     const shifted = metaShifts.get(name);
     if (shifted !== undefined && shifted.line === line && col > shifted.shift) col -= shifted.shift;
+    const marked = awaitMarks.get(`${name}:${line}`);
+    if (marked !== undefined && col > marked[0]) col -= marked[1];
+    if (cs.isAsync?.() && col > 0) col = awaitColumn(name, line, col);
+    else if (fixAssignment && col > 0) col = assignmentColumn(name, line, col);
+    else if (fixProperty !== null && col > 0) col = propertyColumn(name, line, col, fixProperty);
     return col == null || col < 0 ? `${name}:${line}` : `${name}:${line}:${col}`;
   }
 
@@ -380,6 +413,8 @@
     const userOnly = callSites.some((cs) => !isRuntimeFrame(cs));
     const firstUser = callSites.findIndex((cs) => !isRuntimeFrame(cs));
     const constantAssignment = error instanceof TypeError && /^Assignment to constant/.test(head.slice(head.indexOf(": ") + 2));
+    const propertyRead = error instanceof TypeError
+      ? /^TypeError: Cannot read properties of (?:undefined|null) \(reading '([^']*)'\)$/.exec(head)?.[1] ?? null : null;
     for (let i = 0; i < callSites.length; i++) {
       const cs = callSites[i];
       if (userOnly && isRuntimeFrame(cs)) {
@@ -396,10 +431,12 @@
         continue;
       }
       fixAssignment = i === firstUser && constantAssignment;
+      fixProperty = i === firstUser ? propertyRead : null;
       try {
         out += "\n    at " + callSiteString(cs);
       } finally {
         fixAssignment = false;
+        fixProperty = null;
       }
     }
     return out;

@@ -137,8 +137,15 @@
     if (testsRunning && internal.testing.stalled()) return true;
     if (unloaded) return false;
     if (mainState === "pending") {
-      internal.print(
-        "error: Top-level await promise never resolved\n", true);
+      // Where the module waits, as far as the runtime knows (ModuleRewrites marks top-level awaits).
+      const at = internal.lastTopLevelAwait();
+      let where = "";
+      if (at !== null) {
+        const source = internal.ops.op_source_line(at.url, at.line);
+        if (source != null) where += `${source}\n${" ".repeat(at.col - 1)}^\n`;
+        where += `    at <anonymous> (${at.url}:${at.line}:${at.col})\n`;
+      }
+      internal.print(`error: Top-level await promise never resolved\n${where}`, true);
       internal.quit(1);
     }
     // Deno: a cancelled beforeunload runs the loop again (then asks again); otherwise unload and end.

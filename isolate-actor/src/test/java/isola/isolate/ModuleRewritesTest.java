@@ -87,4 +87,25 @@ class ModuleRewritesTest {
     assertTrue(rewritten.contains("new AsyncDisposableStack()") && rewritten.contains("await $isola$using0.disposeAsync()"),
         rewritten);
   }
+  @Test
+  void marksTopLevelAwaitsThatStartAStatementOnly() {
+    String url = "file:///m.js";
+    String mark = ModuleRewrites.AWAIT_HOOK + "\"file:///m.js\",";
+    String source = String.join("\n",
+        "await a();",
+        "const x = 1",
+        "await b(x);",
+        "if (x) await c();",
+        "if (x) { await d(); }",
+        "const f = async () =>",
+        "  await e();",
+        "x ? 1 : 2; for await (const v of g()) {}",
+        "const y = await h();");
+    String rewritten = ModuleRewrites.rewrite(source, url);
+    assertTrue(rewritten.startsWith(mark + "1,1);await a();"), rewritten);
+    assertTrue(rewritten.contains("\n" + mark + "3,1);await b(x);"), rewritten);
+    assertEquals(2, rewritten.split(java.util.regex.Pattern.quote(ModuleRewrites.AWAIT_HOOK), -1).length - 1,
+        "only the statement-starting awaits at the top level: " + rewritten);
+    assertSame(source, ModuleRewrites.rewrite(source), "no URL, no marks");
+  }
 }
