@@ -227,6 +227,11 @@
       ? "\n    at new Request (ext:deno_fetch/23_request.js:1:6549)" : ""],
     ["ext:isola/58_request.js:clone", "\n    at Request.clone (ext:deno_fetch/23_request.js:1:8575)"],
     ["ext:isola/59_response.js:clone", "\n    at Response.clone (ext:deno_fetch/23_response.js:1:10080)"],
+    // A test step's function is called through Deno's sanitizer wrappers.
+    ["ext:isola/80_testing.js:step", (cs) => cs.getTypeName() === "TestContext"
+      ? "\n    at innerWrapped (ext:cli/40_test.js:300:11)\n    at exitSanitizer (ext:cli/40_test.js:201:33)" +
+        "\n    at Object.outerWrapped [as fn] (ext:cli/40_test.js:239:28)\n    at TestContext.step (ext:cli/40_test.js:855:37)"
+      : ""],
     ["ext:isola/99_main.js:dispatchLoadEvent", "\n    at dispatchLoadEvent (ext:runtime_main/js/99_main.js:1:9862)"],
     ["ext:isola/99_main.js:dispatchBeforeUnloadEvent",
       "\n    at dispatchBeforeUnloadEvent (ext:runtime_main/js/99_main.js:1:9943)"],

@@ -41,6 +41,13 @@
     return stack;
   }
 
+  // Deno leaves out a source line longer than 150 bytes (deno_core's SOURCE_ABBREV_THRESHOLD).
+  const utf8 = new internal.nativeText.TextEncoder();
+  function showable(source) {
+    return source != null && (source.length <= 50 || utf8.encode(source).length <= 150);
+  }
+  internal.showableSourceLine = showable;
+
   // Deno's report: the error's stack, with the offending source line and a caret under the column
   // put after the message, and its causes below.
   // An AggregateError lists its errors under its message, each indented, as Deno does.
@@ -60,7 +67,7 @@
     const loc = location(error);
     if (loc !== null) {
       const source = ops.op_source_line(loc.filename, loc.lineno);
-      if (source != null) stack = `${head}\n${source}\n${" ".repeat(Math.max(0, loc.colno - 1))}^${rest}`;
+      if (showable(source)) stack = `${head}\n${source}\n${" ".repeat(Math.max(0, loc.colno - 1))}^${rest}`;
     }
     let cause = error.cause;
     const seen = new Set([error]);
