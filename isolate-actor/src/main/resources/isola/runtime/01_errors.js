@@ -312,11 +312,32 @@
     return error;
   };
 
+  // ReferenceErrors prepareStackTrace found to be reads before initialization -> V8's message.
+  const temporalDeadZone = new WeakMap();
+  const LEXICAL_SCAN_LINES = 20000;
+  function declaresLexically(url, name) {
+    const escaped = name.replace(/[$]/g, "\\$");
+    const declaration = new RegExp(`\\b(?:let|const|class)\\s+${escaped}(?![\\w$])`);
+    for (let line = 1; line <= LEXICAL_SCAN_LINES; line++) {
+      const source = sourceLineOf(url, line);
+      if (source === null) return false;
+      if (declaration.test(source)) return true;
+    }
+    return false;
+  }
+
   function v8Error(error) {
     if (error === null || typeof error !== "object" || !engineErrors.some((type) => error instanceof type)) return;
     if (wordedAsV8.has(error)) return;
     const message = Object.getOwnPropertyDescriptor(error, "message");
     if (message === undefined || typeof message.value !== "string" || !message.writable) return;
+    if (error instanceof ReferenceError && / is not defined$/.test(message.value)) {
+      void error.stack; // prepareStackTrace decides whether it is a read before initialization
+      if (temporalDeadZone.has(error)) {
+        error.message = temporalDeadZone.get(error);
+        return;
+      }
+    }
     const wording = v8Message(message.value);
     if (wording !== message.value) error.message = wording;
   }
@@ -404,8 +425,18 @@
     } catch {
       head = "<error>";
     }
-    let out = head;
     callSites = withoutModuleStart(callSites);
+    // GraalJS words a read of a `let`/`const`/`class` binding before its declaration as an
+    // undeclared name's; V8 says which it is. The file tells whether the name is declared so.
+    const undeclared = error instanceof ReferenceError ? /^ReferenceError: (\S+) is not defined$/.exec(head) : null;
+    if (undeclared !== null) {
+      const site = callSites.find((cs) => !isRuntimeFrame(cs) && cs.getFileName?.());
+      if (site !== undefined && declaresLexically(fileUrl(site.getFileName()), undeclared[1])) {
+        head = `ReferenceError: Cannot access '${undeclared[1]}' before initialization`;
+        temporalDeadZone.set(error, head.slice("ReferenceError: ".length));
+      }
+    }
+    let out = head;
     // GraalJS reports a stack overflow in the function it could not enter, at its start; V8 in the
     // caller, at the call. In a self-recursion the frames below repeat the same call.
     if (callSites.length > 1 && error instanceof RangeError && head.endsWith("Maximum call stack size exceeded")) {
