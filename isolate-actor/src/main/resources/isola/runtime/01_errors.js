@@ -232,6 +232,14 @@
       ? "\n    at innerWrapped (ext:cli/40_test.js:300:11)\n    at exitSanitizer (ext:cli/40_test.js:201:33)" +
         "\n    at Object.outerWrapped [as fn] (ext:cli/40_test.js:239:28)\n    at TestContext.step (ext:cli/40_test.js:855:37)"
       : ""],
+    ["ext:isola/40_webidl.js:wrappedHandler", (cs) => {
+      const type = cs.getTypeName();
+      return `\n    at ${type && type !== "global" ? type + "." : ""}wrappedHandler (ext:deno_web/02_event.js:1:17044)`;
+    }],
+    // A worker's message is dispatched by Deno's worker loop; on<event> attributes run wrapped.
+    ["ext:isola/48_message_port.js:dispatchMessage", (cs) => internal.workers?.isWorker
+      ? "\n    at dispatchWorkerMessage (ext:runtime_main/js/99_main.js:1:4952)" +
+        "\n    at pollForMessages (ext:runtime_main/js/99_main.js:1:5388)" : ""],
     ["ext:isola/99_main.js:dispatchLoadEvent", "\n    at dispatchLoadEvent (ext:runtime_main/js/99_main.js:1:9862)"],
     ["ext:isola/99_main.js:dispatchBeforeUnloadEvent",
       "\n    at dispatchBeforeUnloadEvent (ext:runtime_main/js/99_main.js:1:9943)"],

@@ -97,7 +97,8 @@
           entry = { handler };
           handlers.set(this, entry);
           const self = this;
-          this.addEventListener(type, function (event) {
+          // Named as Deno's wrapper, which stack traces show (01_errors.js).
+          this.addEventListener(type, function wrappedHandler(event) {
             const h = entry.handler;
             if (typeof h !== "function") return;
             const result = Reflect.apply(h, self, [event]);

@@ -158,6 +158,8 @@
         colno: payload[3],
         error: null,
       });
+      // A worker's uncaught error ends it, as in Deno: later postMessage calls do nothing.
+      if (workers.delete(id)) ops.op_worker_terminate(id);
       worker.dispatchEvent(event);
       if (!event.defaultPrevented) unhandledWorkerError();
     } else if (kind === "exit") {
