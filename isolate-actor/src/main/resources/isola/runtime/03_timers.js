@@ -116,11 +116,8 @@
     }
   }
 
-  const suspendedKey = Symbol("suspended");
   const refedKey = Symbol("refed");
-  const systemKey = Symbol("system");
   const timerIdKey = Symbol("timerId");
-  const hidden = (value) => ({ value, writable: true, enumerable: false, configurable: true });
   let nextAsyncId = 2;
 
   // Node's Timeout as Deno 2.9 shows it (console.log lists these fields); what the scheduler needs is
@@ -140,9 +137,7 @@
       this._asyncId = nextAsyncId++;
       this._triggerAsyncId = 0;
       this._asyncDestroyed = false;
-      Object.defineProperty(this, suspendedKey, hidden(false));
       this[refedKey] = true;
-      Object.defineProperty(this, systemKey, hidden(false));
       this[timerIdKey] = id;
       this.#state = { id, callback, args, after, repeat, deadline: 0, key: 0, seq: 0, index: -1, refed: true, owner: this, receiver: null };
       byId.set(id, this.#state);
