@@ -101,6 +101,37 @@
     return col == null || col < 0 ? `${name}:${line}` : `${name}:${line}:${col}`;
   }
 
+  /**
+   * The class declaring static method `fn` that this frame runs in, from the source: V8 names a
+   * static method's frame by its class ("K.s"), GraalJS by "Function" (strict frames hide the
+   * receiver). The nearest `static fn(` at or above the frame's line, then the nearest `class X`
+   * above that; null when the source does not say.
+   */
+  function staticMethodClass(cs, fn) {
+    const file = cs.getFileName?.();
+    const line = cs.getLineNumber?.();
+    if (!file || !(line > 0) || file.startsWith("ext:")) return null;
+    const url = fileUrl(file);
+    const method = new RegExp(`\\bstatic\\s+(?:async\\s+)?\\*?\\s*${fn.replace(/[$]/g, "\\$")}\\s*\\(`);
+    let at = line;
+    for (; at > 0 && line - at < 500; at--) {
+      const source = sourceLineOf(url, at);
+      if (source === null) return null;
+      if (method.test(source)) break;
+    }
+    if (at <= 0 || line - at >= 500) return null;
+    // `class K {`, or `const K = class {` (V8 names it by the binding); an unnamed one: no name.
+    const declaration = /(?:([\w$]+)\s*=\s*)?\bclass\b(?:\s+(?!extends\b)([\w$]+))?/g;
+    for (let l = at; l > 0 && at - l < 2000; l--) {
+      const matches = [...(sourceLineOf(url, l) ?? "").matchAll(declaration)];
+      if (matches.length > 0) {
+        const m = matches[matches.length - 1];
+        return m[2] ?? m[1] ?? null;
+      }
+    }
+    return null;
+  }
+
   function callSiteString(cs) {
     let prefix = cs.isAsync?.() ? "async " : "";
     if (cs.isPromiseAll?.()) return `${prefix}Promise.all (index ${cs.getPromiseIndex()})`;
@@ -116,6 +147,7 @@
       // A function receiver (a static method's class) is named by the function in V8; GraalJS says
       // "Function", but its inferred names carry the receiver ("plain.m").
       if (typeName === "Function" && fn && fn.includes(".")) typeName = fn.slice(0, fn.lastIndexOf("."));
+      else if (typeName === "Function" && fn) typeName = staticMethodClass(cs, fn) ?? typeName;
       if (fn) {
         if (typeName && !fn.startsWith(typeName + ".")) prefix += typeName + ".";
         prefix += fn;
