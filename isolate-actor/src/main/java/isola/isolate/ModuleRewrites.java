@@ -65,7 +65,7 @@ final class ModuleRewrites {
 
   private static final java.util.regex.Pattern DYNAMIC_IMPORT = java.util.regex.Pattern.compile("\\bimport\\s*\\(");
 
-  /** Inserted before a top-level await that starts a statement, with its URL, line and column. */
+  /** Inserted before a top-level await that starts a statement: its URL, line, column, mark length. */
   static final String AWAIT_HOOK = "globalThis[Symbol.for(\"isola.topLevelAwait\")](";
 
   /** The source rewritten, or the same string when it has nothing to rewrite. */
@@ -284,7 +284,11 @@ final class ModuleRewrites {
           lineStart = k + 1;
         }
       }
-      insert(at, AWAIT_HOOK + ModuleFileSystem.jsString(url) + "," + line + "," + (at - lineStart + 1) + ");");
+      // The mark's own length is its last argument: stack columns after it on its line take it off.
+      String head = AWAIT_HOOK + ModuleFileSystem.jsString(url) + "," + line + "," + (at - lineStart + 1) + ",";
+      int length = head.length() + 3;
+      while (head.length() + String.valueOf(length).length() + 2 != length) length++;
+      insert(at, head + length + ");");
     }
 
 

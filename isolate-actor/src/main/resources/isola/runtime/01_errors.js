@@ -22,9 +22,8 @@
   const awaitMarks = new Map();
   let lastTopLevelAwait = null;
   Object.defineProperty(globalThis, Symbol.for("isola.topLevelAwait"), {
-    value(url, line, col) {
+    value(url, line, col, length) {
       lastTopLevelAwait = { url, line, col };
-      const length = `globalThis[Symbol.for("isola.topLevelAwait")](${JSON.stringify(url)},${line},${col});`.length;
       awaitMarks.set(`${url}:${line}`, [col, length]);
     },
   });
@@ -78,11 +77,8 @@
     const bracket = rest.search(new RegExp(`\\[\\s*(['"])${escaped}\\1\\s*\\]`));
     return bracket >= 0 ? col + bracket : col;
   }
-  // Set while the top frame of a constant-assignment or property-read error is written.
-  let fixAssignment = false;
-  let fixProperty = null;
-
-  function fileLocation(cs) {
+  /** `fixColumn`: how the error moves its top frame's column to where V8 puts it, or null. */
+  function fileLocation(cs, fixColumn) {
     // V8 shows built-ins (Array.map, new Promise) without a location.
     if (cs.isNative?.()) return "<anonymous>";
     let name = cs.getFileName?.() ?? cs.getScriptNameOrSourceURL?.();
@@ -96,8 +92,7 @@
     const marked = awaitMarks.get(`${name}:${line}`);
     if (marked !== undefined && col > marked[0]) col -= marked[1];
     if (cs.isAsync?.() && col > 0) col = awaitColumn(name, line, col);
-    else if (fixAssignment && col > 0) col = assignmentColumn(name, line, col);
-    else if (fixProperty !== null && col > 0) col = propertyColumn(name, line, col, fixProperty);
+    else if (fixColumn !== null && col > 0) col = fixColumn(name, line, col);
     return col == null || col < 0 ? `${name}:${line}` : `${name}:${line}:${col}`;
   }
 
@@ -132,10 +127,10 @@
     return null;
   }
 
-  function callSiteString(cs) {
+  function callSiteString(cs, fixColumn = null) {
     let prefix = cs.isAsync?.() ? "async " : "";
     if (cs.isPromiseAll?.()) return `${prefix}Promise.all (index ${cs.getPromiseIndex()})`;
-    const loc = fileLocation(cs);
+    const loc = fileLocation(cs, fixColumn);
     const fn = cs.getFunctionName();
     const isCtor = cs.isConstructor();
     if (!(cs.isToplevel() || isCtor)) {
@@ -175,8 +170,7 @@
     "\n    at listOnTimeout (ext:core/02_timers.js:307:17)" +
     "\n    at Object.processTimers (ext:core/02_timers.js:250:7)" +
     "\n    at __processTimers (ext:core/01_core.js:448:21)";
-  // Deno's fs functions that fail in a sync op, with their column in ext:deno_fs/30_fs.js: shown as
-  // "Object.name" when the script called them, "name" when another of them did (createSync -> openSync).
+  // Deno's fs functions that fail in a sync op, with their column in ext:deno_fs/30_fs.js.
   const denoFsSync = {
     chmodSync: 2305, copyFileSync: 2470, linkSync: 6531, lstatSync: 6184, makeTempDirSync: 2638,
     makeTempFileSync: 2793, mkdirSync: 2920, openSync: 7145, createSync: 7305, readDirSync: 3055,
@@ -282,6 +276,9 @@
     ["ext:isola/41_abort.js:abort", (cs) => cs.getTypeName() === "AbortController"
       ? "\n    at AbortController.abort (ext:deno_web/03_abort_signal.js:1:3880)"
       : "\n    at AbortSignal.abort (ext:deno_web/03_abort_signal.js:1:1470)"],
+.../* a sync fs function: "Object.name" when the script called it, "name" under another one */
+      Object.entries(denoFsSync).map(([fn, column]) => [`ext:isola/30_fs.js:${fn}`, (cs, callee, caller) =>
+        `\n    at ${caller === undefined || !isRuntimeFrame(caller) ? "Object." : ""}${fn} (ext:deno_fs/30_fs.js:1:${column})`]),
     ["ext:isola/62_http.js:handle", "\n    at nativeMapped (ext:deno_http/00_serve.ts:1:13714)" +
       "\n    at nativeDispatch (ext:deno_http/00_serve.ts:1:17487)"],
   ]);
@@ -453,6 +450,14 @@
   };
   Object.defineProperty(String.prototype, "repeat", { value: repeat, writable: true, enumerable: false, configurable: true });
 
+  /** Where V8 puts the top frame of `error` when GraalJS puts it elsewhere: a column mover, or null. */
+  function topColumnFix(error, head) {
+    if (!(error instanceof TypeError)) return null;
+    if (/^TypeError: Assignment to constant/.test(head)) return assignmentColumn;
+    const read = /^TypeError: Cannot read properties of (?:undefined|null) \(reading '([^']*)'\)$/.exec(head);
+    return read === null ? null : (url, line, col) => propertyColumn(url, line, col, read[1]);
+  }
+
   const errorToString = Error.prototype.toString;
   Error.prepareStackTrace = function prepareStackTrace(error, callSites) {
     let head;
@@ -488,32 +493,17 @@
     // return value, say) keeps the runtime's frames, as Deno shows its ext: frames then.
     const userOnly = callSites.some((cs) => !isRuntimeFrame(cs));
     const firstUser = callSites.findIndex((cs) => !isRuntimeFrame(cs));
-    const constantAssignment = error instanceof TypeError && /^Assignment to constant/.test(head.slice(head.indexOf(": ") + 2));
-    const propertyRead = error instanceof TypeError
-      ? /^TypeError: Cannot read properties of (?:undefined|null) \(reading '([^']*)'\)$/.exec(head)?.[1] ?? null : null;
+    const fixColumn = topColumnFix(error, head);
     for (let i = 0; i < callSites.length; i++) {
       const cs = callSites[i];
       if (userOnly && isRuntimeFrame(cs)) {
-        const fn = cs.getFunctionName();
-        const denoFrames = denoFramesFor.get(`${cs.getFileName()}:${fn}`);
+        const denoFrames = denoFramesFor.get(`${cs.getFileName()}:${cs.getFunctionName()}`);
         if (denoFrames !== undefined) {
-          out += typeof denoFrames === "function" ? denoFrames(cs, callSites[i - 1]) : denoFrames;
-        }
-        if (cs.getFileName() === "ext:isola/30_fs.js" && Object.hasOwn(denoFsSync, fn)) {
-          const next = callSites[i + 1];
-          const object = next === undefined || !isRuntimeFrame(next) ? "Object." : "";
-          out += `\n    at ${object}${fn} (ext:deno_fs/30_fs.js:1:${denoFsSync[fn]})`;
+          out += typeof denoFrames === "function" ? denoFrames(cs, callSites[i - 1], callSites[i + 1]) : denoFrames;
         }
         continue;
       }
-      fixAssignment = i === firstUser && constantAssignment;
-      fixProperty = i === firstUser ? propertyRead : null;
-      try {
-        out += "\n    at " + callSiteString(cs);
-      } finally {
-        fixAssignment = false;
-        fixProperty = null;
-      }
+      out += "\n    at " + callSiteString(cs, i === firstUser ? fixColumn : null);
     }
     return out;
   };
