@@ -440,22 +440,12 @@
       return signal === null ? { success: code === 0, code } : { success: false, code, signal: code - 128 };
     }
 
-    async output() {
-      if (!this.stdout) throw new TypeError("Cannot collect output: 'stdout' is not piped");
-      try {
-        return await this.stdout.readAll();
-      } finally {
-        this.stdout.close();
-      }
+    output() {
+      return collect(this.stdout, "stdout");
     }
 
-    async stderrOutput() {
-      if (!this.stderr) throw new TypeError("Cannot collect output: 'stderr' is not piped");
-      try {
-        return await this.stderr.readAll();
-      } finally {
-        this.stderr.close();
-      }
+    stderrOutput() {
+      return collect(this.stderr, "stderr");
     }
 
     close() {
@@ -466,6 +456,16 @@
 
     kill(signo = "SIGTERM") {
       this.#child.kill(signo);
+    }
+  }
+
+  /** The rest of a Deno.run pipe, which is closed then. */
+  async function collect(pipe, name) {
+    if (!pipe) throw new TypeError(`Cannot collect output: '${name}' is not piped`);
+    try {
+      return await pipe.readAll();
+    } finally {
+      pipe.close();
     }
   }
 
