@@ -2,6 +2,8 @@ package isola.host;
 
 import isola.isolate.HostOutput;
 import isola.protocol.IsolateSpec;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,8 +22,17 @@ public final class IsolaHost implements AutoCloseable {
   private final AtomicLong launched = new AtomicLong();
 
   private IsolaHost(String name) {
-    this.system = ActorSystem.create(guardian(), name);
+    this.system = ActorSystem.create(guardian(), name, LAZY_EXTENSIONS.withFallback(ConfigFactory.load()));
   }
+
+  /**
+   * Pekko creates its library extensions (serialization with every serializer on the class path, the
+   * receptionist, the stream materializer) when the system starts: 300 ms of a CLI run's cold start
+   * that a local program host only needs if a script reaches for them, and then Pekko creates each on
+   * first use.
+   */
+  private static final Config LAZY_EXTENSIONS =
+      ConfigFactory.parseString("pekko.library-extensions = []\npekko.actor.typed.library-extensions = []");
 
   public static IsolaHost start(String name) {
     return new IsolaHost(name);

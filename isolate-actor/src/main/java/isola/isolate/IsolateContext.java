@@ -153,6 +153,7 @@ final class IsolateContext implements AutoCloseable {
         .option("js.esm-eval-returns-exports", "true")
         .option("js.shell", "true")
         .option("js.stack-trace-api", "true")
+        .option("js.lazy-translation", "true")
         .build();
   }
 

@@ -291,7 +291,9 @@
   // GraalJS words some engine errors differently from V8. Reports (stacks, uncaught errors) show V8's
   // wording, and so does `error.message` once a catch clause of a module caught the error
   // (ModuleRewrites.java puts the hook below at the start of each catch block).
-  const v8Wording = [
+  // Built on first use: creating these 40 RegExps cost 50-150 ms of every isolate's start.
+  let v8Wording = null;
+  const v8Wordings = () => v8Wording ??= [
     // GraalJS says this for every failed Symbol.iterator lookup; for-of, spread and array destructuring
     // (the common cases) are "not iterable" in V8.
     [/^Cannot read property 'Symbol\(Symbol\.iterator\)' of (null|undefined)$/, "$1 is not iterable"],
@@ -335,7 +337,7 @@
     [/^cannot create promise: executor not callable$/, "Promise resolver undefined is not a function"],
   ];
   function v8Message(message) {
-    for (const [pattern, wording] of v8Wording) {
+    for (const [pattern, wording] of v8Wordings()) {
       if (pattern.test(message)) return message.replace(pattern, wording);
     }
     return message;
