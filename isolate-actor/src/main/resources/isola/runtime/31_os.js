@@ -25,22 +25,26 @@
     }
   }
 
+  // The three stdio objects keep their state here rather than in private fields: GraalJS keys a
+  // private field by its name across every context of the engine, so an object that gains one in each
+  // new isolate pays a search through all the others' (0.3-0.8 ms per isolate at 1,000-3,000 workers,
+  // growing with their number; bench/js/worker_density.js).
+  const stdioState = new WeakMap();
+
   class Stdio {
-    #fd;
     constructor(fd) {
-      this.#fd = fd;
+      stdioState.set(this, { fd, stream: undefined });
     }
     get rid() {
-      return this.#fd;
+      return stdioState.get(this).fd;
     }
     isTerminal() {
-      return ops.op_is_terminal(this.#fd);
+      return ops.op_is_terminal(stdioState.get(this).fd);
     }
   }
 
   /** Deno.stdin: reads of the process's standard input, shared by every isolate of the JVM. */
   class Reader extends Stdio {
-    #readable;
     async read(p) {
       const bytes = await internal.opAsync("op_stdin_read", p.byteLength);
       return copyIn(bytes, p);
@@ -49,10 +53,9 @@
       return copyIn(ops.op_stdin_read_sync(p.byteLength), p);
     }
     get readable() {
-      if (this.#readable === undefined) {
-        this.#readable = internal.resourceStreams.readableOf((buf) => this.read(buf), () => {});
-      }
-      return this.#readable;
+      const state = stdioState.get(this);
+      state.stream ??= internal.resourceStreams.readableOf((buf) => this.read(buf), () => {});
+      return state.stream;
     }
     setRaw(mode) {
       if (!this.isTerminal()) throw new internal.errors.BadResource("ENOTTY: Not a typewriter");
@@ -68,27 +71,20 @@
   }
 
   class Writer extends Stdio {
-    #fd;
-    #writable;
-    constructor(fd) {
-      super(fd);
-      this.#fd = fd;
-    }
     writeSync(p) {
-      return ops.op_write_stdio(this.#fd, p);
+      return ops.op_write_stdio(stdioState.get(this).fd, p);
     }
     write(p) {
       try {
-        return Promise.resolve(ops.op_write_stdio(this.#fd, p));
+        return Promise.resolve(ops.op_write_stdio(stdioState.get(this).fd, p));
       } catch (e) {
         return Promise.reject(e);
       }
     }
     get writable() {
-      if (this.#writable === undefined) {
-        this.#writable = new WritableStream({ write: (chunk) => { this.writeSync(chunk); } });
-      }
-      return this.#writable;
+      const state = stdioState.get(this);
+      state.stream ??= new WritableStream({ write: (chunk) => { this.writeSync(chunk); } });
+      return state.stream;
     }
   }
 

@@ -9,7 +9,7 @@
 
   const T = {
     UNDEFINED: 0, NULL: 1, TRUE: 2, FALSE: 3, INT32: 4, DOUBLE: 5, BIGINT: 6, STRING: 7, REF: 8,
-    OBJECT: 9, ARRAY: 10, SPARSE_ARRAY: 11, HOLE: 12, END: 13, DATE: 14, REGEXP: 15, MAP: 16, SET: 17,
+    OBJECT: 9, ARRAY: 10, SPARSE_ARRAY: 11, HOLE: 12, DATE: 14, REGEXP: 15, MAP: 16, SET: 17,
     ARRAY_BUFFER: 18, VIEW: 19, ERROR: 20, DOM_EXCEPTION: 21, NUMBER_OBJECT: 22, STRING_OBJECT: 23,
     BOOLEAN_OBJECT: 24, BIGINT_OBJECT: 25, SHARED_ARRAY_BUFFER: 26, MESSAGE_PORT: 27,
   };
@@ -100,13 +100,17 @@
     }
 
     string(s) {
+      this.uint(this.stringAt(s));
+    }
+
+    stringAt(s) {
       let i = this.stringIndex.get(s);
       if (i === undefined) {
         i = this.strings.length;
         this.strings.push(s);
         this.stringIndex.set(s, i);
       }
-      this.uint(i);
+      return i;
     }
 
     /** Registers an object for back-references; returns false if it was written before. */
@@ -213,12 +217,22 @@
 
     plainObject(v, t) {
       this.tag(t);
-      for (const key of Object.keys(v)) {
+      this.properties(v, Object.keys(v), 0);
+    }
+
+    /**
+     * `v`'s own keys from `from` on, each with its value, then an end mark. A key is its string's
+     * index plus one and the end mark a zero: a key index can take any byte value, so an end mark that
+     * is a tag byte ended an object early at the 14th distinct string (postMessage lost properties).
+     */
+    properties(v, keys, from) {
+      for (let k = from; k < keys.length; k++) {
+        const key = keys[k];
         if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
-        this.string(key);
+        this.uint(this.stringAt(key) + 1);
         this.value(v[key]);
       }
-      this.tag(T.END);
+      this.uint(0);
     }
 
     array(v) {
@@ -241,13 +255,7 @@
         this.tag(T.SPARSE_ARRAY);
         this.uint(length);
       }
-      for (let k = present; k < keys.length; k++) {
-        const key = keys[k];
-        if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
-        this.string(key);
-        this.value(v[key]);
-      }
-      this.tag(T.END);
+      this.properties(v, keys, present);
     }
 
     collection(t, items) {
@@ -505,14 +513,10 @@
     }
 
     properties(target) {
-      for (;;) {
-        if (this.bytes[this.pos] === T.END) {
-          this.pos++;
-          return target;
-        }
-        const key = this.string();
-        target[key] = this.value();
+      for (let key = this.uint(); key !== 0; key = this.uint()) {
+        target[this.strings[key - 1]] = this.value();
       }
+      return target;
     }
 
     value() {
