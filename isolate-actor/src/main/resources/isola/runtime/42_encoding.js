@@ -101,13 +101,18 @@
     return value;
   }
 
-  class TextDecoder {
-    #encoding;
-    #fatal;
-    #ignoreBOM;
-    #native = null;
-    #pending = null;
+  // Instances keep their state in WeakMaps rather than private fields: GraalJS keys a private field by
+  // its name across every context of the shared engine, so with many live isolates each new instance
+  // searched a chain as long as their number (docs/architecture.md, "Private fields").
+  const decoders = new WeakMap();
 
+  function decoderState(self) {
+    const state = self !== null && typeof self === "object" ? decoders.get(self) : undefined;
+    if (state === undefined) throw webidl.illegalInvocation();
+    return state;
+  }
+
+  class TextDecoder {
     constructor(label = "utf-8", options = undefined) {
       const prefix = "Failed to construct 'TextDecoder'";
       label = `${label}`;
@@ -117,103 +122,98 @@
         throw webidl.withCode(
           new RangeError(`The encoding label provided ('${label}') is invalid.`), "ERR_ENCODING_NOT_SUPPORTED");
       }
-      this.#encoding = encoding;
-      this.#fatal = !!init.fatal;
-      this.#ignoreBOM = !!init.ignoreBOM;
-    }
-
-    static #check(self) {
-      if (!(self !== null && typeof self === "object" && #encoding in self)) throw webidl.illegalInvocation();
+      decoders.set(this, { encoding, fatal: !!init.fatal, ignoreBOM: !!init.ignoreBOM, native: null, pending: null });
     }
 
     get encoding() {
-      TextDecoder.#check(this);
-      return this.#encoding;
+      return decoderState(this).encoding;
     }
 
     get fatal() {
-      TextDecoder.#check(this);
-      return this.#fatal;
+      return decoderState(this).fatal;
     }
 
     get ignoreBOM() {
-      TextDecoder.#check(this);
-      return this.#ignoreBOM;
+      return decoderState(this).ignoreBOM;
     }
 
     decode(input = new Uint8Array(), options = undefined) {
-      TextDecoder.#check(this);
+      const state = decoderState(this);
       const prefix = "Failed to execute 'decode' on 'TextDecoder'";
       const bytes = webidl.bufferSourceBytes(input, prefix, "Argument 1");
       const stream = !!toDictionary(options, prefix).stream;
-      switch (this.#encoding) {
+      switch (state.encoding) {
         case "utf-8":
         case "utf-16le":
         case "utf-16be":
-          return this.#decodeNative(bytes, stream);
+          return decodeNative(state, bytes, stream);
         case "windows-1252":
           return singleByteString(bytes, windows1252);
         case "x-user-defined":
           return singleByteString(bytes, userDefined);
         default:
-          return this.#decodeLegacy(bytes, stream);
+          return decodeLegacy(state, bytes, stream);
       }
-    }
-
-    #decodeNative(bytes, stream) {
-      // GraalJS decodes a view of shared memory poorly; the decoder reads a private copy then.
-      if (typeof SharedArrayBuffer === "function" && bytes.buffer instanceof SharedArrayBuffer) {
-        bytes = bytes.slice();
-      }
-      this.#native ??= new NativeDecoder(this.#encoding, { fatal: this.#fatal, ignoreBOM: this.#ignoreBOM });
-      try {
-        // A decode without `stream` ends the stream and resets the native decoder itself.
-        return nativeDecode.call(this.#native, bytes, { stream });
-      } catch (e) {
-        this.#native = null;
-        if (e instanceof TypeError) throw invalidData();
-        throw e;
-      }
-    }
-
-    #decodeLegacy(bytes, stream) {
-      if (this.#pending !== null) {
-        const joined = new Uint8Array(this.#pending.length + bytes.length);
-        joined.set(this.#pending);
-        joined.set(bytes, this.#pending.length);
-        bytes = joined;
-        this.#pending = null;
-      }
-      const result = ops.op_encoding_decode(this.#encoding, bytes.buffer, bytes.byteOffset, bytes.byteLength,
-        stream, this.#fatal);
-      if (result === null) throw invalidData();
-      const consumed = result[1];
-      if (consumed < bytes.length) this.#pending = bytes.slice(consumed);
-      return result[0];
     }
   }
   webidl.configureInterface(TextDecoder);
   internal.defineInspect(TextDecoder, (d) => ({ encoding: d.encoding, fatal: d.fatal, ignoreBOM: d.ignoreBOM }));
 
-  class TextEncoder {
-    #brand = true;
+  function decodeNative(state, bytes, stream) {
+    // GraalJS decodes a view of shared memory poorly; the decoder reads a private copy then.
+    if (typeof SharedArrayBuffer === "function" && bytes.buffer instanceof SharedArrayBuffer) {
+      bytes = bytes.slice();
+    }
+    state.native ??= new NativeDecoder(state.encoding, { fatal: state.fatal, ignoreBOM: state.ignoreBOM });
+    try {
+      // A decode without `stream` ends the stream and resets the native decoder itself.
+      return nativeDecode.call(state.native, bytes, { stream });
+    } catch (e) {
+      state.native = null;
+      if (e instanceof TypeError) throw invalidData();
+      throw e;
+    }
+  }
 
-    static #check(self) {
-      if (!(self !== null && typeof self === "object" && #brand in self)) throw webidl.illegalInvocation();
+  function decodeLegacy(state, bytes, stream) {
+    if (state.pending !== null) {
+      const joined = new Uint8Array(state.pending.length + bytes.length);
+      joined.set(state.pending);
+      joined.set(bytes, state.pending.length);
+      bytes = joined;
+      state.pending = null;
+    }
+    const result = ops.op_encoding_decode(state.encoding, bytes.buffer, bytes.byteOffset, bytes.byteLength,
+      stream, state.fatal);
+    if (result === null) throw invalidData();
+    const consumed = result[1];
+    if (consumed < bytes.length) state.pending = bytes.slice(consumed);
+    return result[0];
+  }
+
+  const encoders = new WeakSet();
+
+  function checkEncoder(self) {
+    if (!(self !== null && typeof self === "object" && encoders.has(self))) throw webidl.illegalInvocation();
+  }
+
+  class TextEncoder {
+    constructor() {
+      encoders.add(this);
     }
 
     get encoding() {
-      TextEncoder.#check(this);
+      checkEncoder(this);
       return "utf-8";
     }
 
     encode(input = "") {
-      TextEncoder.#check(this);
+      checkEncoder(this);
       return nativeEncode.call(nativeEncoder, `${input}`);
     }
 
     encodeInto(source, destination) {
-      TextEncoder.#check(this);
+      checkEncoder(this);
       if (!(ArrayBuffer.isView(destination) && destination instanceof Uint8Array)) {
         throw new TypeError("Failed to execute 'encodeInto' on 'TextEncoder': Argument 2 is not an Uint8Array object");
       }

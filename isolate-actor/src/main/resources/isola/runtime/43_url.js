@@ -977,19 +977,39 @@
   }
 
   const illegal = Symbol("isola.illegalConstructor");
-  let attachParams;
+
+  // URLSearchParams and URL keep their state in WeakMaps rather than private fields: GraalJS keys a
+  // private field by its name across every context of the shared engine, so with many live isolates
+  // each new instance searched a chain as long as their number (docs/architecture.md, "Private fields").
+  const paramsStates = new WeakMap();
+
+  function attachParams(p, url, list) {
+    const state = paramsStates.get(p);
+    state.url = url;
+    state.list = list;
+  }
+
+  // Deno's URLSearchParams words its argument errors as Node does.
+  function paramsState(self) {
+    const state = self !== null && typeof self === "object" ? paramsStates.get(self) : undefined;
+    if (state === undefined) {
+      throw webidl.withCode(new TypeError('Value of "this" must be of type URLSearchParams'), "ERR_INVALID_THIS");
+    }
+    return state;
+  }
+
+  function updateParams(state) {
+    const url = state.url;
+    if (url === null) return;
+    const query = serializeForm(state.list);
+    url.record.query = query === "" ? null : query;
+    if (query === "") stripTrailingSpacesFromOpaquePath(url.record);
+  }
 
   class URLSearchParams {
-    #list = [];
-    #url = null;
-    static {
-      attachParams = (p, url, list) => {
-        p.#url = url;
-        p.#list = list;
-      };
-    }
-
     constructor(init = "") {
+      const state = { list: [], url: null };
+      paramsStates.set(this, state);
       if (init === illegal) return;
       if (init !== null && (typeof init === "object" || typeof init === "function")) {
         if (typeof init[Symbol.iterator] === "function") {
@@ -1003,140 +1023,125 @@
               throw webidl.withCode(
                 new TypeError("Each query pair must be an iterable [name, value] tuple"), "ERR_INVALID_TUPLE");
             }
-            this.#list.push([toUSV(items[0]), toUSV(items[1])]);
+            state.list.push([toUSV(items[0]), toUSV(items[1])]);
           }
         } else {
           for (const key of Reflect.ownKeys(init)) {
             const desc = Reflect.getOwnPropertyDescriptor(init, key);
             if (desc === undefined || !desc.enumerable) continue;
             if (typeof key === "symbol") throw new TypeError("Cannot convert a Symbol value to a string");
-            this.#list.push([toUSV(key), toUSV(init[key])]);
+            state.list.push([toUSV(key), toUSV(init[key])]);
           }
         }
       } else {
         let text = toUSV(init);
         if (text.startsWith("?")) text = text.slice(1);
-        this.#list = parseForm(text);
+        state.list = parseForm(text);
       }
-    }
-
-    // Deno's URLSearchParams words its argument errors as Node does.
-    static #check(self) {
-      if (!(self !== null && typeof self === "object" && #list in self)) {
-        throw webidl.withCode(new TypeError('Value of "this" must be of type URLSearchParams'), "ERR_INVALID_THIS");
-      }
-    }
-
-    #update() {
-      const url = this.#url;
-      if (url === null) return;
-      const query = serializeForm(this.#list);
-      url.record.query = query === "" ? null : query;
-      if (query === "") stripTrailingSpacesFromOpaquePath(url.record);
     }
 
     append(name, value) {
-      URLSearchParams.#check(this);
+      const state = paramsState(this);
       requireArgs(arguments.length, 2);
-      this.#list.push([toUSV(name), toUSV(value)]);
-      this.#update();
+      state.list.push([toUSV(name), toUSV(value)]);
+      updateParams(state);
     }
 
     delete(name, value = undefined) {
-      URLSearchParams.#check(this);
+      const state = paramsState(this);
       requireArgs(arguments.length, 1);
       name = toUSV(name);
       if (value !== undefined) {
         value = toUSV(value);
-        this.#list = this.#list.filter(([n, v]) => !(n === name && v === value));
+        state.list = state.list.filter(([n, v]) => !(n === name && v === value));
       } else {
-        this.#list = this.#list.filter(([n]) => n !== name);
+        state.list = state.list.filter(([n]) => n !== name);
       }
-      this.#update();
+      updateParams(state);
     }
 
     getAll(name) {
-      URLSearchParams.#check(this);
+      const state = paramsState(this);
       requireArgs(arguments.length, 1);
       name = toUSV(name);
-      return this.#list.filter(([n]) => n === name).map(([, v]) => v);
+      return state.list.filter(([n]) => n === name).map(([, v]) => v);
     }
 
     get(name) {
-      URLSearchParams.#check(this);
+      const state = paramsState(this);
       requireArgs(arguments.length, 1);
       name = toUSV(name);
-      const entry = this.#list.find(([n]) => n === name);
+      const entry = state.list.find(([n]) => n === name);
       return entry === undefined ? null : entry[1];
     }
 
     has(name, value = undefined) {
-      URLSearchParams.#check(this);
+      const state = paramsState(this);
       requireArgs(arguments.length, 1);
       name = toUSV(name);
       if (value !== undefined) {
         value = toUSV(value);
-        return this.#list.some(([n, v]) => n === name && v === value);
+        return state.list.some(([n, v]) => n === name && v === value);
       }
-      return this.#list.some(([n]) => n === name);
+      return state.list.some(([n]) => n === name);
     }
 
     set(name, value) {
-      URLSearchParams.#check(this);
+      const state = paramsState(this);
       requireArgs(arguments.length, 2);
       name = toUSV(name);
       value = toUSV(value);
-      const i = this.#list.findIndex(([n]) => n === name);
+      const i = state.list.findIndex(([n]) => n === name);
       if (i < 0) {
-        this.#list.push([name, value]);
+        state.list.push([name, value]);
       } else {
-        this.#list[i][1] = value;
-        this.#list = this.#list.filter(([n], j) => j <= i || n !== name);
+        state.list[i][1] = value;
+        state.list = state.list.filter(([n], j) => j <= i || n !== name);
       }
-      this.#update();
+      updateParams(state);
     }
 
     sort() {
-      URLSearchParams.#check(this);
+      const state = paramsState(this);
       // Stable, by UTF-16 code units, as the standard says.
-      this.#list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      this.#update();
+      state.list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      updateParams(state);
     }
 
     toString() {
-      URLSearchParams.#check(this);
-      return serializeForm(this.#list);
+      const state = paramsState(this);
+      return serializeForm(state.list);
     }
 
     get size() {
-      URLSearchParams.#check(this);
-      return this.#list.length;
+      const state = paramsState(this);
+      return state.list.length;
     }
 
     entries() {
-      URLSearchParams.#check(this);
-      return iterate(this.#list, (e) => [e[0], e[1]]);
+      const state = paramsState(this);
+      return iterate(state.list, (e) => [e[0], e[1]]);
     }
 
     keys() {
-      URLSearchParams.#check(this);
-      return iterate(this.#list, (e) => e[0]);
+      const state = paramsState(this);
+      return iterate(state.list, (e) => e[0]);
     }
 
     values() {
-      URLSearchParams.#check(this);
-      return iterate(this.#list, (e) => e[1]);
+      const state = paramsState(this);
+      return iterate(state.list, (e) => e[1]);
     }
 
     forEach(callback, thisArg = undefined) {
-      URLSearchParams.#check(this);
+      const state = paramsState(this);
       if (typeof callback !== "function") {
         throw webidl.withCode(
           new TypeError(`The "callback" argument must be of type function. Received ${typeof callback}`),
           "ERR_INVALID_ARG_TYPE");
       }
-      for (let i = 0; i < this.#list.length; i++) {
-        const [name, value] = this.#list[i];
+      for (let i = 0; i < state.list.length; i++) {
+        const [name, value] = state.list[i];
         Reflect.apply(callback, thisArg, [value, name, this]);
       }
     }
@@ -1188,10 +1193,25 @@
 
   // ---- URL ----
 
-  class URL {
-    #record;
-    #params = null;
+  const urlStates = new WeakMap();
 
+  function urlState(self) {
+    const state = self !== null && typeof self === "object" ? urlStates.get(self) : undefined;
+    if (state === undefined) throw webidl.illegalInvocation();
+    return state;
+  }
+
+  const recordOf = (self) => urlState(self).record;
+
+  /** Re-reads the query into the live URLSearchParams after the URL changed. */
+  function syncParams(state) {
+    if (state.params !== null) {
+      const query = state.record.query;
+      attachParams(state.params, { record: state.record }, query === null ? [] : parseForm(query));
+    }
+  }
+
+  class URL {
     constructor(url, base = undefined) {
       webidl.requiredArguments(arguments.length, 1, "Failed to construct 'URL'");
       url = toUSV(url);
@@ -1200,7 +1220,7 @@
       if (record === FAILURE) {
         throw new TypeError(base === undefined ? `Invalid URL: '${url}'` : `Invalid URL: '${url}' with base '${base}'`);
       }
-      this.#record = record;
+      urlStates.set(this, { record, params: null });
     }
 
     static parse(url, base = undefined) {
@@ -1237,25 +1257,12 @@
       blobUrls.delete(withoutFragment(serialize(parsed)));
     }
 
-    static #rec(self) {
-      if (!(self !== null && typeof self === "object" && #record in self)) throw webidl.illegalInvocation();
-      return self.#record;
-    }
-
-    /** Re-reads the query into the live URLSearchParams after the URL changed. */
-    #syncParams() {
-      if (this.#params !== null) {
-        const query = this.#record.query;
-        attachParams(this.#params, { record: this.#record }, query === null ? [] : parseForm(query));
-      }
-    }
-
     get hash() {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       return r.fragment === null || r.fragment === "" ? "" : "#" + r.fragment;
     }
     set hash(value) {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       value = toUSV(value);
       if (value === "") {
         r.fragment = null;
@@ -1268,67 +1275,67 @@
     }
 
     get host() {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       if (r.host === null) return "";
       return r.port === null ? serializeHost(r.host) : serializeHost(r.host) + ":" + r.port;
     }
     set host(value) {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       if (r.opaque) return;
       updateWith(r, toUSV(value), S.HOST);
     }
 
     get hostname() {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       return r.host === null ? "" : serializeHost(r.host);
     }
     set hostname(value) {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       if (r.opaque) return;
       updateWith(r, toUSV(value), S.HOSTNAME);
     }
 
     get href() {
-      return serialize(URL.#rec(this));
+      return serialize(recordOf(this));
     }
     set href(value) {
-      URL.#rec(this);
+      const state = urlState(this);
       value = toUSV(value);
       const record = parseUrl(value, undefined);
       if (record === FAILURE) throw new TypeError(`Invalid URL: '${value}'`);
-      this.#record = record;
-      this.#syncParams();
+      state.record = record;
+      syncParams(state);
     }
 
     get origin() {
-      return origin(URL.#rec(this));
+      return origin(recordOf(this));
     }
 
     get password() {
-      return URL.#rec(this).password;
+      return recordOf(this).password;
     }
     set password(value) {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       if (cannotHaveUserPassPort(r)) return;
       r.password = percentEncode(toUSV(value), USERINFO_SET);
     }
 
     get pathname() {
-      return serializePath(URL.#rec(this));
+      return serializePath(recordOf(this));
     }
     set pathname(value) {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       if (r.opaque) return;
       r.path = [];
       basicParse(toUSV(value), null, r, S.PATH_START);
     }
 
     get port() {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       return r.port === null ? "" : String(r.port);
     }
     set port(value) {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       if (cannotHaveUserPassPort(r)) return;
       value = toUSV(value);
       if (value === "") r.port = null;
@@ -1336,19 +1343,20 @@
     }
 
     get protocol() {
-      return URL.#rec(this).scheme + ":";
+      return recordOf(this).scheme + ":";
     }
     set protocol(value) {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       updateWith(r, toUSV(value) + ":", S.SCHEME_START);
     }
 
     get search() {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       return r.query === null || r.query === "" ? "" : "?" + r.query;
     }
     set search(value) {
-      const r = URL.#rec(this);
+      const state = urlState(this);
+      const r = state.record;
       value = toUSV(value);
       if (value === "") {
         r.query = null;
@@ -1358,33 +1366,34 @@
         r.query = "";
         updateWith(r, value, S.QUERY);
       }
-      this.#syncParams();
+      syncParams(state);
     }
 
     get username() {
-      return URL.#rec(this).username;
+      return recordOf(this).username;
     }
     set username(value) {
-      const r = URL.#rec(this);
+      const r = recordOf(this);
       if (cannotHaveUserPassPort(r)) return;
       r.username = percentEncode(toUSV(value), USERINFO_SET);
     }
 
     get searchParams() {
-      const r = URL.#rec(this);
-      if (this.#params === null) {
-        this.#params = new URLSearchParams(illegal);
-        attachParams(this.#params, { record: r }, r.query === null ? [] : parseForm(r.query));
+      const state = urlState(this);
+      if (state.params === null) {
+        const r = state.record;
+        state.params = new URLSearchParams(illegal);
+        attachParams(state.params, { record: r }, r.query === null ? [] : parseForm(r.query));
       }
-      return this.#params;
+      return state.params;
     }
 
     toString() {
-      return serialize(URL.#rec(this));
+      return serialize(recordOf(this));
     }
 
     toJSON() {
-      return serialize(URL.#rec(this));
+      return serialize(recordOf(this));
     }
   }
   webidl.configureInterface(URL);
