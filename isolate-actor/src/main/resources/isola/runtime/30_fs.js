@@ -229,6 +229,7 @@
   const chunkSize = 64 * 1024;
 
   class FsFile {
+    #own = internal.ownShape(this);
     #rid;
     #readable;
     #writable;
@@ -585,6 +586,7 @@
 
   /** Deno.watchFs's watcher: each next() is the next event of the host's FsWatcher actor. */
   class FsWatcher {
+    #own = internal.ownShape(this);
     #rid;
     #closed = false;
     #pending = new internal.PendingOps();

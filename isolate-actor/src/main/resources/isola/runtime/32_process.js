@@ -111,6 +111,7 @@
 
   /** One piped output of a child: read through a ReadableStream, or whole by output(). */
   class OutputPipe {
+    #own = internal.ownShape(this);
     #rid;
     #fd;
     #pending;
@@ -175,6 +176,7 @@
   }
 
   class ChildProcess {
+    #own = internal.ownShape(this);
     #rid;
     #pid;
     #stdin = null;
@@ -309,6 +311,7 @@
   }
 
   class Command {
+    #own = internal.ownShape(this);
     #command;
     #options;
 
@@ -361,6 +364,7 @@
 
   /** A Deno.run pipe, over the child's stream; Deno shows these as FsFile. */
   const RunPipe = { FsFile: class {
+    #own = internal.ownShape(this);
     #stream;
     #reader = null;
     #writer = null;
@@ -426,6 +430,7 @@
   } }.FsFile;
 
   class Process {
+    #own = internal.ownShape(this);
     #child;
 
     constructor(key, child) {

@@ -187,6 +187,7 @@
   }
 
   class AbortController {
+    #own = internal.ownShape(this);
     #signal = createSignal();
 
     static #checked(self) {

@@ -949,6 +949,7 @@
   }
 
   class URLPattern {
+    #own = internal.ownShape(this);
     #components;
     #ordered;
     #hasRegExpGroups;

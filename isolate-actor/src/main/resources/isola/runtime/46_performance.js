@@ -13,6 +13,7 @@
   }
 
   class PerformanceEntry {
+    #own = internal.ownShape(this);
     #name;
     #entryType;
     #startTime;
@@ -265,6 +266,7 @@
   const queueEntry = Symbol("isola.performance.queueEntry");
 
   class PerformanceObserverEntryList {
+    #own = internal.ownShape(this);
     #entries;
     constructor(key, list) {
       if (key !== illegal) throw new TypeError("Illegal constructor");
@@ -292,6 +294,7 @@
   webidl.configureInterface(PerformanceObserverEntryList);
 
   class PerformanceObserver {
+    #own = internal.ownShape(this);
     #callback;
     #types = [];
     #buffer = [];

@@ -13,6 +13,7 @@
   }
 
   class NavigatorUAData {
+    #own = internal.ownShape(this);
     #platform;
     constructor(key = undefined, platform = undefined) {
       if (key !== illegal) throw webidl.withCode(new TypeError("Illegal constructor"), "ERR_ILLEGAL_CONSTRUCTOR");

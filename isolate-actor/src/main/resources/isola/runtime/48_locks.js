@@ -8,6 +8,7 @@
   const CLIENT_ID = "1";
 
   class Lock {
+    #own = internal.ownShape(this);
     #name;
     #mode;
     constructor(key = undefined, name = undefined, mode = undefined) {
@@ -22,6 +23,7 @@
   internal.defineInspect(Lock, (l) => ({ name: l.name, mode: l.mode }));
 
   class LockManager {
+    #own = internal.ownShape(this);
     #held = [];
     #pending = [];
 

@@ -92,6 +92,7 @@
   let listenersChanged;
 
   class MessageChannel {
+    #own = internal.ownShape(this);
     #port1;
     #port2;
     constructor() {

@@ -13,6 +13,7 @@
   }
 
   class Conn {
+    #own = internal.ownShape(this);
     #rid;
     #localAddr;
     #remoteAddr;
@@ -104,6 +105,7 @@
   }
 
   class Listener {
+    #own = internal.ownShape(this);
     #rid;
     #addr;
     #pending = new internal.PendingOps();

@@ -8,6 +8,7 @@
   const console = internal.console;
 
   class ServeHandlerInfo {
+    #own = internal.ownShape(this);
     #remoteAddr;
     #watch;
 

@@ -39,6 +39,7 @@
   }
 
   class Registration {
+    #own = internal.ownShape(this);
     #id;
     #name;
     #refed = true;

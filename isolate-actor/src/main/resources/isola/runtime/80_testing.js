@@ -242,6 +242,7 @@
   }
 
   class TestContext {
+    #own = internal.ownShape(this);
     #test;
     #level;
     #parents;
