@@ -46,6 +46,22 @@
     });
   }
 
+  // Built-ins the runtime replaces (to word errors as V8 does) print as built-ins: V8 shows
+  // `function repeat() { [native code] }` where GraalJS would show the replacement's source.
+  const builtinLooking = new WeakSet();
+  const functionToString = Function.prototype.toString;
+  const { toString } = {
+    toString() {
+      return builtinLooking.has(this) ? `function ${this.name}() { [native code] }` : functionToString.call(this);
+    },
+  };
+  builtinLooking.add(toString);
+  Object.defineProperty(Function.prototype, "toString", { value: toString, writable: true, enumerable: false, configurable: true });
+  internal.asBuiltin = (fn) => {
+    builtinLooking.add(fn);
+    return fn;
+  };
+
   // Every object starts from one shape shared by all contexts of the engine, and GraalJS keys a private
   // field by its name (HiddenKey hashes it): an object whose first own property is private searched a
   // chain as long as the number of live isolates that made one (2,000 live workers: new URL 135 us

@@ -194,6 +194,9 @@
       }],
     ["ext:isola/43_url.js:URL", (cs) => cs.isConstructor()
       ? "\n    at getSerialization (ext:deno_web/00_url.js:1:1270)\n    at new URL (ext:deno_web/00_url.js:2:3156)" : ""],
+    // Only when the replacement threw itself: GraalJS shows the native BigInt's own frame.
+    ["ext:isola/01_errors.js:BigInt",
+      (cs, callee) => callee ? "" : `\n    at ${cs.isConstructor() ? "new " : ""}BigInt (<anonymous>)`],
     ["ext:isola/42_encoding.js:atob", "\n    at atob (ext:deno_web/05_base64.js:1:461)"],
     ["ext:isola/42_encoding.js:decode", (cs) => cs.getTypeName() === "TextDecoder"
       ? "\n    at TextDecoder.decode (ext:deno_web/08_text_encoding.js:1:2485)" : ""],
@@ -431,7 +434,7 @@
       });
     },
   };
-  Object.defineProperty(Promise, "any", { value: promiseAny, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(Promise, "any", { value: internal.asBuiltin(promiseAny), writable: true, enumerable: false, configurable: true });
 
   // GraalJS's "illegal repeat count" does not say the count; V8's does.
   const nativeRepeat = String.prototype.repeat;
@@ -450,7 +453,23 @@
       }
     },
   };
-  Object.defineProperty(String.prototype, "repeat", { value: repeat, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(String.prototype, "repeat", { value: internal.asBuiltin(repeat), writable: true, enumerable: false, configurable: true });
+
+  // GraalJS's "BigInt out of range" for a number with a fraction does not say the number; V8's does.
+  const NativeBigInt = BigInt;
+  const bigInt = function BigInt(value) {
+    if (new.target !== undefined) throw new TypeError("BigInt is not a constructor");
+    if (typeof value === "number" && !Number.isInteger(value)) {
+      throw new RangeError(`The number ${value} cannot be converted to a BigInt because it is not an integer`);
+    }
+    return NativeBigInt(value);
+  };
+  Object.defineProperty(bigInt, "prototype", { value: NativeBigInt.prototype, writable: false });
+  for (const name of ["asIntN", "asUintN"]) {
+    Object.defineProperty(bigInt, name, Object.getOwnPropertyDescriptor(NativeBigInt, name));
+  }
+  Object.defineProperty(NativeBigInt.prototype, "constructor", { value: bigInt, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(globalThis, "BigInt", { value: internal.asBuiltin(bigInt), writable: true, enumerable: false, configurable: true });
 
   /** Where V8 puts the top frame of `error` when GraalJS puts it elsewhere: a column mover, or null. */
   function topColumnFix(error, head) {
