@@ -96,5 +96,11 @@
     yield: () => promises.setImmediate(),
   };
 
+  // util.promisify(setTimeout) and util.promisify(setImmediate) are these, as in Node and Deno.
+  const customPromisify = Symbol.for("nodejs.util.promisify.custom");
+  for (const [fn, promised] of [[setTimeout, promises.setTimeout], [setImmediate, promises.setImmediate]]) {
+    Object.defineProperty(fn, customPromisify, { value: promised, writable: true, enumerable: false, configurable: true });
+  }
+
   return { setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate, promises };
 })

@@ -4,6 +4,8 @@
   "use strict";
   const errors = internal.node.load("_errors");
   const { isDeepStrictEqual } = internal.node.load("_compare");
+  // Gives the timer functions their promisify.custom versions before anything promisifies them.
+  internal.node.load("timers");
   const nodeQuotes = ["'", '"', "`"];
 
   function inspect(value, opts, depth, colors) {
@@ -22,7 +24,7 @@
   inspect.custom = Symbol.for("nodejs.util.inspect.custom");
   inspect.defaultOptions = {
     showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false,
-    maxArrayLength: 100, maxStringLength: 10000, breakLength: 128, compact: 3, sorted: false, getters: false,
+    maxArrayLength: 100, maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false,
   };
   inspect.colors = {
     reset: [0, 0], bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24], inverse: [7, 27],

@@ -463,7 +463,7 @@
     const keys = getKeys(value, showHidden);
     const out = [];
     for (const key of keys) {
-      if (typeof key === "string" && (isIndexKey(key) || (showHidden && key === "length"))) continue;
+      if (typeof key === "string" && isIndexKey(key)) continue;
       out.push(key);
     }
     return out;
