@@ -23,8 +23,13 @@ final class JsonClone {
   private JsonClone() {}
 
   private static final int UNDEFINED = 0, NULL = 1, TRUE = 2, FALSE = 3, INT32 = 4, DOUBLE = 5,
-      BIGINT = 6, STRING = 7, REF = 8, OBJECT = 9, ARRAY = 10, SPARSE_ARRAY = 11, HOLE = 12, END = 13,
-      DATE = 14;
+      BIGINT = 6, STRING = 7, REF = 8, OBJECT = 9, ARRAY = 10, SPARSE_ARRAY = 11, HOLE = 12, DATE = 14;
+
+  /**
+   * A property list is key, value pairs ended by a zero; a key is its string's index plus one (a key
+   * index can take any byte value, so no tag byte can mark the end).
+   */
+  private static final int END_OF_PROPERTIES = 0;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -61,25 +66,29 @@ final class JsonClone {
         out.write(ARRAY);
         uint(v.size());
         for (JsonNode item : v) value(item);
-        out.write(END);
+        uint(END_OF_PROPERTIES);
       } else if (v.isObject()) {
         out.write(OBJECT);
         for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> field = it.next();
-          string(field.getKey());
+          uint(index(field.getKey()) + 1);
           value(field.getValue());
         }
-        out.write(END);
+        uint(END_OF_PROPERTIES);
       } else {
         throw new IllegalArgumentException("cannot send " + v.getNodeType() + " to a script");
       }
     }
 
     void string(String s) {
-      uint(index.computeIfAbsent(s, k -> {
+      uint(index(s));
+    }
+
+    int index(String s) {
+      return index.computeIfAbsent(s, k -> {
         strings.add(k);
         return strings.size() - 1;
-      }));
+      });
     }
 
     void uint(int n) {
@@ -144,21 +153,17 @@ final class JsonClone {
     }
 
     private ObjectNode properties(ObjectNode o) {
-      while (in.get(in.position()) != END) {
-        String key = string();
-        o.set(key, value());
+      for (int key = uint(); key != END_OF_PROPERTIES; key = uint()) {
+        o.set(strings.get(key - 1), value());
       }
-      in.get();
       return o;
     }
 
     /** An array's extra (non-index) properties have no place in JSON. */
     private void skipProperties() {
-      while (in.get(in.position()) != END) {
-        string();
+      for (int key = uint(); key != END_OF_PROPERTIES; key = uint()) {
         value();
       }
-      in.get();
     }
 
     private String string() {

@@ -78,6 +78,12 @@ class EmbeddingTest {
         Duration.ofSeconds(20)).toCompletableFuture().get();
     assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
         "{\"echo\":{\"cmd\":\"echo\",\"nested\":[1,2.5,\"x\",{\"ok\":true}]}}"), echoed);
+    // More distinct strings than a tag byte's value: every key survives both ways.
+    Map<String, Object> many = new java.util.LinkedHashMap<>();
+    many.put("cmd", "echo");
+    for (int i = 0; i < 300; i++) many.put("key" + i, "value" + i);
+    JsonNode manyEchoed = calc.ask(many, Duration.ofSeconds(20)).toCompletableFuture().get();
+    assertEquals(JSON.valueToTree(Map.of("echo", many)), manyEchoed);
     calc.terminate();
     assertEquals("terminated", calc.exited().toCompletableFuture().get(20, TimeUnit.SECONDS).reason());
   }
