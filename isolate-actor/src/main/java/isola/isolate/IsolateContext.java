@@ -51,7 +51,7 @@ final class IsolateContext implements AutoCloseable {
   private final Value portPump;
   private final Value broadcast;
   private final Value actorMail;
-  private final Value httpEnded;
+  private final Value host;
   private boolean rejectionsQueued;
   private boolean ticksQueued;
 
@@ -118,7 +118,7 @@ final class IsolateContext implements AutoCloseable {
     this.portPump = host.getMember("portPump");
     this.broadcast = host.getMember("broadcast");
     this.actorMail = host.getMember("actorMail");
-    this.httpEnded = host.getMember("httpEnded");
+    this.host = host;
   }
 
   /**
@@ -246,8 +246,9 @@ final class IsolateContext implements AutoCloseable {
   }
 
   /** A watched HTTP exchange ended: its response went out whole, or the client went away. */
+  /** 62_http.js, which defines this entry point, loads on first use (06_lazy.js): looked up then. */
   void httpEnded(int exchangeId, boolean completed) {
-    httpEnded.executeVoid(exchangeId, completed);
+    host.getMember("httpEnded").executeVoid(exchangeId, completed);
   }
 
   void actorMail(ActorEvent event) {

@@ -84,6 +84,9 @@
     return `${error.name}: ${internal.v8Message(String(error.message))}`;
   }
 
+  // Under `isola test` (80_testing.js loads on first use, 06_lazy.js).
+  internal.testMode = ops.op_test_options() != null;
+
   // In a worker, Deno names the worker in the report and tells the parent (61_workers.js).
   const workerName = ops.op_worker_role();
 
@@ -91,7 +94,7 @@
   function fatal(error, inPromise) {
     if (dying) internal.quit(1);
     dying = true;
-    if (internal.testing?.uncaught(describe(error))) internal.quit(1);
+    if (internal.testMode && internal.testing.uncaught(describe(error))) internal.quit(1);
     const where = workerName === null ? "" : `(in worker "${workerName}") `;
     const promise = inPromise ? "(in promise) " : "";
     internal.print(`error: Uncaught ${where}${promise}${describe(error)}\n`, true);

@@ -47,6 +47,11 @@
     { files: ["63_fetch.js"], internal: ["fetchApi"], globals: ["fetch"] },
     { files: ["65_websocket.js"], internal: ["webSocket"], globals: ["WebSocket", "CloseEvent"] },
     { files: ["68_event_source.js"], internal: [], globals: ["EventSource"] },
+    // Deno namespace families (90_deno_ns.js makes their members accessors until then).
+    { files: ["32_process.js"], internal: ["process"], globals: [] },
+    { files: ["62_http.js"], internal: ["http"], globals: [] },
+    // `isola test` loads it as soon as the main module has run (99_main.js).
+    { files: ["80_testing.js"], internal: ["testing"], globals: [] },
     // Deno's workers have no Web Storage.
     { files: ["66_webstorage.js"], internal: [], globals: ["Storage", "localStorage", "sessionStorage"], mainOnly: true },
   ];

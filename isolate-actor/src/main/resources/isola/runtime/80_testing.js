@@ -383,7 +383,6 @@
   internal.testing = {
     test,
     uncaught,
-    enabled: options !== null,
     run,
     stalled,
   };

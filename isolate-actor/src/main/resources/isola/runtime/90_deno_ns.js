@@ -39,6 +39,31 @@
   const version = Object.freeze({ deno: "2.9.6", v8: "15.0.245.2-rusty", typescript: "6.0.3" });
   internal.denoVersion = version.deno;
 
+  // A member whose runtime file loads on first use (06_lazy.js) is an accessor until then, which
+  // then leaves a plain data property in its place (Deno.serve is an accessor in Deno too).
+  class LazyMember {
+    constructor(get) {
+      this.get = get;
+    }
+  }
+  const lazyMember = (get) => new LazyMember(get);
+  function defineLazyMembers(target) {
+    for (const key of Object.keys(target)) {
+      const member = target[key];
+      if (!(member instanceof LazyMember)) continue;
+      const settle = (value) => {
+        Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+        return value;
+      };
+      Object.defineProperty(target, key, {
+        get: () => settle(member.get()),
+        set: settle,
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
+
   const args = Object.freeze(Array.from(ops.op_args()));
   const Deno = {
     args,
@@ -52,20 +77,20 @@
     refTimer: internal.timers.refTimer,
     unrefTimer: internal.timers.unrefTimer,
     noColor: true,
-    test: internal.testing.test,
+    test: lazyMember(() => internal.testing.test),
     // `deno run` registers benchmarks and runs none; isola has no `bench` command.
     bench() {},
     ...internal.os,
     ...internal.fs,
     ...internal.net,
-    Command: internal.process.Command,
-    run: internal.process.run,
-    Process: internal.process.Process,
-    ChildProcess: internal.process.ChildProcess,
-    kill: internal.process.kill,
+    Command: lazyMember(() => internal.process.Command),
+    run: lazyMember(() => internal.process.run),
+    Process: lazyMember(() => internal.process.Process),
+    ChildProcess: lazyMember(() => internal.process.ChildProcess),
+    kill: lazyMember(() => internal.process.kill),
     addSignalListener: internal.signals.addSignalListener,
     removeSignalListener: internal.signals.removeSignalListener,
-    serve: internal.http.serve,
+    serve: lazyMember(() => internal.http.serve),
     // 65_websocket.js loads on first use.
     upgradeWebSocket: function upgradeWebSocket(request, options = {}) {
       return internal.webSocket.upgradeWebSocket(request, options);
@@ -74,6 +99,7 @@
     Permissions: internal.permissions.Permissions,
     PermissionStatus: internal.permissions.PermissionStatus,
   };
+  defineLazyMembers(Deno);
   // As Deno's: an accessor that Object.keys does not list.
   Object.defineProperty(Deno, "exitCode", {
     get: function get() { return exitCode; },

@@ -96,7 +96,7 @@
         dispatchLifecycle("load", false);
         const serveOptions = internal.ops.op_serve_options();
         if (serveOptions !== null) internal.http.serveDefaultExport(module, serveOptions);
-        if (internal.testing.enabled) {
+        if (internal.testMode) {
           testsRunning = true;
           internal.testing.run(url).then(() => internal.quit(internal.exitCode()));
         }
