@@ -202,6 +202,7 @@ final class ModuleFileSystem implements FileSystem {
     }
     ModuleTexts.Entry file = ModuleTexts.entry(abs);
     sources.put(abs, file.text());
+    if (abs.getFileName().toString().endsWith(".json")) lastJsonModule = abs;
     boolean main = abs.equals(mainModule);
     boolean commonJs = packages.isCommonJs(abs);
     String variant = commonJs ? "commonjs" : main ? "main" : "module";
@@ -362,6 +363,17 @@ final class ModuleFileSystem implements FileSystem {
   record ImportFailure(String message, Path importer, String specifier) {}
 
   private ImportFailure lastFailure;
+
+  /**
+   * The JSON module GraalJS read last: when an import without `with { type: "json" }` reaches one,
+   * GraalJS reads it and then fails with only "Invalid module type was asserted"; 05_uncaught.js
+   * names the module as Deno does.
+   */
+  private Path lastJsonModule;
+
+  String lastJsonModule() {
+    return lastJsonModule == null ? null : lastJsonModule.toUri().toString();
+  }
 
   ImportFailure lastFailure() {
     return lastFailure;

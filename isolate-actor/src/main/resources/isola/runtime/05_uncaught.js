@@ -187,6 +187,17 @@
       internal.print(`error: Module not found "${target}".\n${site ? `    at ${importer}:${site}\n` : ""}`, true);
       internal.quit(1);
     }
+    if (error instanceof TypeError && message === "Invalid module type was asserted" &&
+        (m = ops.op_last_json_module()) !== null) {
+      // A JSON module imported without its attribute: GraalJS names neither module.
+      const importer = ops.op_main_module();
+      const site = ops.op_import_site(importer, m, null);
+      internal.print("error: Expected a JavaScript or TypeScript module, but identified a Json module. " +
+        'Consider importing Json modules with an import attribute with the type of "json".\n' +
+        `  Specifier: ${m}\n  docs: https://docs.deno.com/examples/importing_json/\n` +
+        `${site ? `    at ${importer}:${site}\n` : ""}`, true);
+      internal.quit(1);
+    }
     if (error instanceof Error && (m = /^No such built-in module: (node:\S*)$/.exec(message))) {
       // ModuleFileSystem's refusal of an unknown node: module; Deno names the import site.
       const importer = ops.op_main_module();
