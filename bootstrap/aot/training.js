@@ -28,9 +28,14 @@ try {
   new URL("../a?b=c#d", "https://example.com/x/y").href;
   structuredClone({ d: new Date(0), r: /x/g, a: new Uint8Array(4) });
   await crypto.subtle.digest("SHA-256", new Uint8Array(16));
-  const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen() {} }, () => new Response("ok"));
-  await (await fetch(`http://127.0.0.1:${server.addr.port}/`)).text();
-  await server.shutdown();
+  // A machine without a loopback network still gets a cache of the rest.
+  try {
+    const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen() {} }, () => new Response("ok"));
+    await (await fetch(`http://127.0.0.1:${server.addr.port}/`)).text();
+    await server.shutdown();
+  } catch {
+    // trained without HTTP
+  }
   const worker = new Worker(`data:text/javascript,self.onmessage = (e) => self.postMessage(e.data)`, { type: "module" });
   await new Promise((resolve) => {
     worker.onmessage = resolve;
