@@ -15,6 +15,8 @@
     },
     { files: ["42_encoding.js"], internal: ["encoding"], globals: ["TextEncoder", "TextDecoder", "atob", "btoa"] },
     { files: ["43_url.js"], internal: ["url"], globals: ["URL", "URLSearchParams"] },
+    // postMessage and BroadcastChannel reach it through internal.serialization when they first send.
+    { files: ["45_structured_clone.js"], internal: ["structuredClone", "serialization"], globals: ["structuredClone"] },
     { files: ["44_urlpattern.js"], internal: ["urlPattern"], globals: ["URLPattern"] },
     {
       files: ["46_performance.js"],

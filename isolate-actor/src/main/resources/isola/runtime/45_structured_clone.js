@@ -690,5 +690,6 @@
   }
 
   internal.structuredClone = structuredClone;
+  internal.webApis.structuredClone = structuredClone;
   internal.serialization = { serialize, serializeMessage, deserialize };
 })

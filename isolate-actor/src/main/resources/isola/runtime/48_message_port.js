@@ -7,7 +7,6 @@
   "use strict";
   const ops = internal.ops;
   const { Event, EventTarget } = internal.events;
-  const { serializeMessage, deserialize } = internal.serialization;
   const { webidl, DOMException } = internal;
 
   class MessageEvent extends Event {
@@ -46,7 +45,7 @@
 
   /** A message to send, as the ops take it: bytes, strings, buffers, port ids. */
   function toWire(message, transfer) {
-    const s = serializeMessage(message, transfer);
+    const s = internal.serialization.serializeMessage(message, transfer);
     return [s.bytes, s.strings, s.buffers, s.ports];
   }
 
@@ -54,7 +53,7 @@
   // context (copies, so one wire can be read more than once), its ports become this isolate's.
   function fromWire(wire) {
     const ports = Array.from(wire[3], (id) => adopt(id));
-    const data = deserialize({
+    const data = internal.serialization.deserialize({
       bytes: new Uint8Array(wire[0]),
       strings: Array.from(wire[1]),
       buffers: Array.from(wire[2], (b) => new Uint8Array(b).slice().buffer),

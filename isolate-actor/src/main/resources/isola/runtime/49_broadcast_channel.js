@@ -7,7 +7,6 @@
   "use strict";
   const ops = internal.ops;
   const { EventTarget } = internal.events;
-  const { serialize } = internal.serialization;
   const { MessageEvent, fromWire } = internal.messaging;
   const { webidl, DOMException } = internal;
 
@@ -68,7 +67,7 @@
       }
       let s;
       try {
-        s = serialize(message);
+        s = internal.serialization.serialize(message);
       } catch (e) {
         // Deno serializes without a DataCloneError callback: V8's TypeError comes through.
         if (e instanceof DOMException && e.name === "DataCloneError") throw new TypeError(e.message);

@@ -128,7 +128,6 @@
     ...internal.events,
     AbortController: internal.abort.AbortController,
     AbortSignal: internal.abort.AbortSignal,
-    structuredClone: internal.structuredClone,
     Navigator: internal.navigator.Navigator,
     NavigatorUAData: internal.navigator.NavigatorUAData,
   };
