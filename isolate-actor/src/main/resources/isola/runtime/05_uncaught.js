@@ -153,12 +153,38 @@
   // GraalJS parse errors read "file:///x.js:3:8 Expected an operand but found ;" (0-based column).
   // Deno prints its parser's message with a code frame; for the commonest case the words are known.
   const parseError = /^(file:\/\/\S+?):(\d+):(\d+) ([\s\S]*)$/;
-  /** GraalJS's words for an error V8 finds only when compiling (Deno's parser lets it by), in V8's. */
-  function v8EarlyError(text) {
+  // GraalJS's regular expression syntax errors (its own words, V8's too), reported at the literal's end.
+  const regexpErrors = new Set([
+    "Unterminated group", "Unmatched ')'", "Nothing to repeat", "Unterminated character class", "Invalid group",
+    "Lone quantifier brackets", "numbers out of order in {} quantifier", "Range out of order in character class",
+    "Incomplete quantifier", "Invalid escape", "Invalid Unicode escape", "Invalid capture group name",
+    "Duplicate capture group name", "Invalid named reference", "Invalid named capture referenced",
+  ]);
+
+  /**
+   * GraalJS's words for an error V8 finds only when compiling (Deno's parser lets it by), in V8's:
+   * [message, 0-based column], or null. `source` is the line, `col` GraalJS's 0-based column.
+   */
+  function v8EarlyError(text, source, col) {
     const first = text.split("\n")[0];
     let m;
-    if ((m = /^Variable "(.*)" has already been declared$/.exec(first))) return `Identifier '${m[1]}' has already been declared`;
-    if (first === "Invalid return statement") return "Illegal return statement";
+    if ((m = /^Variable "(.*)" has already been declared$/.exec(first))) {
+      return [`Identifier '${m[1]}' has already been declared`, col];
+    }
+    if (first === "Invalid return statement") return ["Illegal return statement", col];
+    if (/^strict mode function cannot have duplicate parameter name ".*"$/.test(first)) {
+      return ["Duplicate parameter name not allowed in this context", col];
+    }
+    if (first === "Expected ident but found await") return ["Unexpected reserved word", col];
+    if (regexpErrors.has(first) && source != null) {
+      // V8 points at the literal's start and quotes it: find it, ending just before GraalJS's column.
+      const end = source.lastIndexOf("/", col - 1);
+      const start = end > 0 ? source.lastIndexOf("/", end - 1) : -1;
+      if (start >= 0) {
+        const flags = /^[a-z]*/.exec(source.slice(end + 1))[0];
+        return [`Invalid regular expression: ${source.slice(start, end + 1)}${flags}: ${first}`, start];
+      }
+    }
     return null;
   }
 
@@ -205,14 +231,17 @@
       internal.print(`error: ${message}\n${site ? `    at ${importer}:${site}\n` : ""}`, true);
       internal.quit(1);
     }
-    if (error instanceof SyntaxError && (m = parseError.exec(message)) && v8EarlyError(m[4]) !== null) {
+    let early;
+    if (error instanceof SyntaxError && (m = parseError.exec(message)) &&
+        (early = v8EarlyError(m[4], ops.op_source_line(m[1], Number(m[2])), Number(m[3]))) !== null) {
       // Deno's parser accepts these; V8 refuses them when it compiles the module, so Deno reports
       // them as uncaught, in V8's words.
-      const [, url, line, col, text] = m;
+      const [, url, line] = m;
+      const [text, col] = early;
       const source = ops.op_source_line(url, Number(line));
-      internal.print(`error: Uncaught SyntaxError: ${v8EarlyError(text)}\n` +
-        (source != null ? `${source}\n${" ".repeat(Number(col))}^\n` : "") +
-        `    at <anonymous> (${url}:${line}:${Number(col) + 1})\n`, true);
+      internal.print(`error: Uncaught SyntaxError: ${text}\n` +
+        (source != null ? `${source}\n${" ".repeat(col)}^\n` : "") +
+        `    at <anonymous> (${url}:${line}:${col + 1})\n`, true);
       internal.quit(1);
     }
     if (error instanceof SyntaxError && (m = parseError.exec(message))) {
