@@ -176,6 +176,14 @@
       return ["Duplicate parameter name not allowed in this context", col];
     }
     if (first === "Expected ident but found await") return ["Unexpected reserved word", col];
+    if (first === "Class contains more than one constructor") return ["A class may only have one constructor", col];
+    if ((m = /^Undefined Label "(.*)"$/.exec(first))) return [`Undefined label '${m[1]}'`, col];
+    if (/^Expected .* but found eof$/.test(first)) return ["Unexpected end of input", col];
+    if (first === "Missing close quote" && source != null) {
+      // V8 points at the quote that opens the string; GraalJS at the line's end.
+      const quote = Math.max(source.lastIndexOf('"', col - 1), source.lastIndexOf("'", col - 1));
+      if (quote >= 0) return ["Invalid or unexpected token", quote];
+    }
     if (regexpErrors.has(first) && source != null) {
       // V8 points at the literal's start and quotes it: find it, ending just before GraalJS's column.
       const end = source.lastIndexOf("/", col - 1);
@@ -188,9 +196,16 @@
     return null;
   }
 
-  function parseMessage(text) {
+  function parseMessage(text, source, col) {
     if (/^Expected an operand but found/.test(text)) return "Expression expected";
-    return text.split("\n")[0];
+    const first = text.split("\n")[0];
+    // Deno's parser names the token it met; GraalJS sometimes only its kind ("found ident").
+    const found = /^Expected (?:,|comma) but found (.*)$/.exec(first);
+    if (found !== null) {
+      const token = source == null ? null : /^(?:[A-Za-z_$][\w$]*|\d[\w.]*|\S)/.exec(source.slice(col));
+      return `Expected ',', got '${token !== null ? token[0] : found[1]}'`;
+    }
+    return first;
   }
 
   /**
@@ -240,7 +255,7 @@
       const [text, col] = early;
       const source = ops.op_source_line(url, Number(line));
       internal.print(`error: Uncaught SyntaxError: ${text}\n` +
-        (source != null ? `${source}\n${" ".repeat(col)}^\n` : "") +
+        (source ? `${source}\n${" ".repeat(col)}^\n` : "") +
         `    at <anonymous> (${url}:${line}:${col + 1})\n`, true);
       internal.quit(1);
     }
@@ -248,7 +263,7 @@
       const [, url, line, col, text] = m;
       const source = ops.op_source_line(url, Number(line));
       const gutter = " ".repeat(line.length);
-      let report = `error: SyntaxError: ${parseMessage(text)}\n`;
+      let report = `error: SyntaxError: ${parseMessage(text, source, Number(col))}\n`;
       if (source != null) {
         report += `${gutter} |\n${line} | ${source}\n${gutter} | ${" ".repeat(Number(col))}~\n`;
       }
