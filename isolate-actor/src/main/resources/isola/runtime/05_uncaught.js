@@ -177,6 +177,26 @@
     }
     if (first === "Expected ident but found await") return ["Unexpected reserved word", col];
     if (first === "Class contains more than one constructor") return ["A class may only have one constructor", col];
+    // V8 points at the constant's name, GraalJS after the declaration.
+    if ((m = /^Missing assignment to constant "(.*)"$/.exec(first))) {
+      const at = source == null ? -1 : source.lastIndexOf(m[1], col);
+      return ["Missing initializer in const declaration", at >= 0 ? at : col];
+    }
+    // V8 points at the name, GraalJS at `delete`.
+    if ((m = /^cannot delete identifier "(.*)" in strict mode$/.exec(first))) {
+      const at = source == null ? -1 : source.indexOf(m[1], col + "delete".length);
+      return ["Delete of an unqualified identifier in strict mode.", at >= 0 ? at : col];
+    }
+    if (first === '"with" statement cannot be used in strict mode') {
+      return ["Strict mode code may not include a with statement", col];
+    }
+    if ((m = /^Duplicate Label "(.*)"$/.exec(first))) return [`Label '${m[1]}' has already been declared`, col];
+    if (first === "new.target expression is only allowed in functions") {
+      // V8 points at `target`, GraalJS after the expression.
+      const at = source == null ? -1 : source.lastIndexOf("new.target", col);
+      return ["new.target expression is not allowed here", at >= 0 ? at + "new.".length : col];
+    }
+    if (first === "cannot use octal value in strict mode") return ["Octal literals are not allowed in strict mode.", col];
     if ((m = /^Undefined Label "(.*)"$/.exec(first))) return [`Undefined label '${m[1]}'`, col];
     if (/^Expected .* but found eof$/.test(first)) return ["Unexpected end of input", col];
     if (first === "Missing close quote" && source != null) {
