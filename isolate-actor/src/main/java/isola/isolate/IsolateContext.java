@@ -81,6 +81,7 @@ final class IsolateContext implements AutoCloseable {
     });
     binding.put("op_import_map_report", (ProxyExecutable) args -> modules.importMapReport());
     binding.put("op_last_json_module", (ProxyExecutable) args -> modules.lastJsonModule());
+    binding.put("op_last_module", (ProxyExecutable) args -> modules.lastModule());
     binding.put("op_import_site", (ProxyExecutable) args ->
         importSite(args[0].asString(), args[1].asString(), args[2].isNull() ? null : args[2].asString()));
     Value internal = context.eval("js", "({})");

@@ -202,6 +202,7 @@ final class ModuleFileSystem implements FileSystem {
     }
     ModuleTexts.Entry file = ModuleTexts.entry(abs);
     sources.put(abs, file.text());
+    lastModule = abs;
     if (abs.getFileName().toString().endsWith(".json")) lastJsonModule = abs;
     boolean main = abs.equals(mainModule);
     boolean commonJs = packages.isCommonJs(abs);
@@ -370,6 +371,13 @@ final class ModuleFileSystem implements FileSystem {
    * names the module as Deno does.
    */
   private Path lastJsonModule;
+
+  /** The module file GraalJS read last: the one a parse error names by its relative specifier. */
+  private Path lastModule;
+
+  String lastModule() {
+    return lastModule == null ? null : lastModule.toUri().toString();
+  }
 
   String lastJsonModule() {
     return lastJsonModule == null ? null : lastJsonModule.toUri().toString();

@@ -153,6 +153,16 @@
   // GraalJS parse errors read "file:///x.js:3:8 Expected an operand but found ;" (0-based column).
   // Deno prints its parser's message with a code frame; for the commonest case the words are known.
   const parseError = /^(file:\/\/\S+?):(\d+):(\d+) ([\s\S]*)$/;
+  // An imported module's parse error names it by its specifier ("./lib/x.js:3:8 ..."): it is the
+  // module GraalJS read last.
+  const importedParseError = /^(\.{1,2}\/\S+?):(\d+):(\d+) ([\s\S]*)$/;
+  function parseErrorOf(message) {
+    const m = parseError.exec(message);
+    if (m !== null) return m;
+    const rel = importedParseError.exec(message);
+    const url = rel === null ? null : ops.op_last_module();
+    return url === null ? null : [rel[0], url, rel[2], rel[3], rel[4]];
+  }
   // GraalJS's regular expression syntax errors (its own words, V8's too), reported at the literal's end.
   const regexpErrors = new Set([
     "Unterminated group", "Unmatched ')'", "Nothing to repeat", "Unterminated character class", "Invalid group",
@@ -267,7 +277,7 @@
       internal.quit(1);
     }
     let early;
-    if (error instanceof SyntaxError && (m = parseError.exec(message)) &&
+    if (error instanceof SyntaxError && (m = parseErrorOf(message)) &&
         (early = v8EarlyError(m[4], ops.op_source_line(m[1], Number(m[2])), Number(m[3]))) !== null) {
       // Deno's parser accepts these; V8 refuses them when it compiles the module, so Deno reports
       // them as uncaught, in V8's words.
@@ -279,7 +289,7 @@
         `    at <anonymous> (${url}:${line}:${col + 1})\n`, true);
       internal.quit(1);
     }
-    if (error instanceof SyntaxError && (m = parseError.exec(message))) {
+    if (error instanceof SyntaxError && (m = parseErrorOf(message))) {
       const [, url, line, col, text] = m;
       const source = ops.op_source_line(url, Number(line));
       const gutter = " ".repeat(line.length);
