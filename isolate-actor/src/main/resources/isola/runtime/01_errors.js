@@ -371,6 +371,8 @@
   function v8Error(error) {
     if (error === null || typeof error !== "object" || !engineErrors.some((type) => error instanceof type)) return;
     if (wordedAsV8.has(error)) return;
+    // A dynamic import of a module that does not parse (05_uncaught.js).
+    if (internal.asDenoParseFailure?.(error)) return;
     const message = Object.getOwnPropertyDescriptor(error, "message");
     if (message === undefined || typeof message.value !== "string" || !message.writable) return;
     if (error instanceof ReferenceError && / is not defined$/.test(message.value)) {

@@ -94,6 +94,7 @@
   function fatal(error, inPromise) {
     if (dying) internal.quit(1);
     dying = true;
+    asDenoParseFailure(error);
     if (internal.testMode && internal.testing.uncaught(describe(error))) internal.quit(1);
     const where = workerName === null ? "" : `(in worker "${workerName}") `;
     const promise = inPromise ? "(in promise) " : "";
@@ -225,6 +226,37 @@
     }
     return null;
   }
+
+  /**
+   * A module that failed to parse, as a dynamic import's rejection reads in Deno: V8's early errors
+   * stay SyntaxErrors with " at URL:LINE:COL" added, Deno's parser's become TypeErrors that carry
+   * its report. `error` is changed in place (catch blocks only hand it to a hook); the others are
+   * left alone. Returns whether it was one.
+   */
+  function asDenoParseFailure(error) {
+    if (!(error instanceof SyntaxError) || denoWorded.has(error)) return false;
+    const own = Object.getOwnPropertyDescriptor(error, "message");
+    if (own === undefined || typeof own.value !== "string") return false;
+    const m = parseErrorOf(own.value);
+    if (m === null) return false;
+    const [, url, line, col, text] = m;
+    const source = ops.op_source_line(url, Number(line));
+    const early = v8EarlyError(text, source, Number(col));
+    denoWorded.add(error);
+    if (early !== null) {
+      error.message = `${early[0]} at ${url}:${line}:${early[1] + 1}`;
+      return true;
+    }
+    const gutter = " ".repeat(line.length);
+    let report = `SyntaxError: ${parseMessage(text, source, Number(col))}\n`;
+    if (source != null) report += `${gutter} |\n${line} | ${source}\n${gutter} | ${" ".repeat(Number(col))}~\n`;
+    error.message = `${report}    at ${url}:${line}:${Number(col) + 1}`;
+    // Deno's loader rejects with a TypeError whose message is its parser's report.
+    Object.setPrototypeOf(error, TypeError.prototype);
+    return true;
+  }
+  const denoWorded = new WeakSet();
+  internal.asDenoParseFailure = asDenoParseFailure;
 
   function parseMessage(text, source, col) {
     if (/^Expected an operand but found/.test(text)) return "Expression expected";
