@@ -167,6 +167,7 @@ final class IsolateContext implements AutoCloseable {
         .option("js.shell", "true")
         .option("js.stack-trace-api", "true")
         .option("js.lazy-translation", "true")
+        .option("js.use-utc-for-legacy-dates", "false")
         .build();
   }
 

@@ -120,6 +120,26 @@ class LauncherTest {
   }
 
   @Test
+  void parsesDatesWithoutAnOffsetInTheLocalTimeZone(@TempDir Path dir) throws Exception {
+    // As V8 does: ISO date-only forms are UTC, every other form without an offset is local time
+    // (GraalJS's default read the legacy forms as UTC). Expected values from Deno 2.9.6.
+    Files.writeString(dir.resolve("dates.js"), """
+        for (const s of ["2024-03-15", "2024-03-15T10:00", "March 15, 2024", "15 Mar 2024", "2024/03/15 10:00", "3/15/2024"]) {
+          console.log(s, Date.parse(s));
+        }
+        """);
+    Run r = isola(dir, Map.of("TZ", "America/New_York"), "run", "dates.js");
+    assertEquals(new Run(0, """
+        2024-03-15 1710460800000
+        2024-03-15T10:00 1710511200000
+        March 15, 2024 1710475200000
+        15 Mar 2024 1710475200000
+        2024/03/15 10:00 1710511200000
+        3/15/2024 1710475200000
+        """, ""), r);
+  }
+
+  @Test
   void runsTheReadmeExample() throws Exception {
     Run r = isola(LAUNCHER.getParent().getParent(), Map.of(), "run", "examples/hello.js");
     assertEquals("Hello from isola!\n", r.stdout());
