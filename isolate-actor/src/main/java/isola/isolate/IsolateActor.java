@@ -134,6 +134,7 @@ public final class IsolateActor extends AbstractBehavior<IsolateMessage> {
     timerBinding.register(ops);
     new PerformanceBinding(timerBinding).register(ops);
     new NavigatorBinding().register(ops);
+    new DateBinding().register(ops);
     new EncodingBinding().register(ops);
     this.webStorage = new WebStorageBinding(spec.mainModule(), output);
     webStorage.register(ops);

@@ -2,7 +2,8 @@
 // ("Eastern Standard Time", "Coordinated Universal Time") where GraalJS gives an abbreviation; the UTC
 // zone is "UTC" under all its aliases (the usual /etc/localtime is Etc/UTC; TZ=UTC reaches GraalJS as
 // GMT); and formatted dates and times use plain spaces where GraalJS's newer CLDR data has U+202F
-// before AM/PM and U+2009 around range dashes (V8 keeps ASCII spaces there).
+// before AM/PM and U+2009 around range dashes (V8 keeps ASCII spaces there). Zones are named by ICU's
+// canonical ids, as V8 names them ("Asia/Calcutta" for Asia/Kolkata).
 (function (binding, internal) {
   "use strict";
   const UTC_ALIASES = new Set([
@@ -34,7 +35,7 @@
     },
     resolvedOptions() {
       const options = nativeResolvedOptions.call(this);
-      if (UTC_ALIASES.has(options.timeZone)) options.timeZone = "UTC";
+      options.timeZone = UTC_ALIASES.has(options.timeZone) ? "UTC" : binding.op_canonical_time_zone(options.timeZone);
       return options;
     },
   };
