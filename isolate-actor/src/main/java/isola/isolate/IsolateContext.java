@@ -52,6 +52,7 @@ final class IsolateContext implements AutoCloseable {
   private final Value broadcast;
   private final Value actorMail;
   private final Value host;
+  private Value httpEnded;
   private boolean rejectionsQueued;
   private boolean ticksQueued;
 
@@ -80,7 +81,6 @@ final class IsolateContext implements AutoCloseable {
       return ProxyArray.fromArray(failure.message(), importer, site);
     });
     binding.put("op_import_map_report", (ProxyExecutable) args -> modules.importMapReport());
-    binding.put("op_last_json_module", (ProxyExecutable) args -> modules.lastJsonModule());
     binding.put("op_last_module", (ProxyExecutable) args -> modules.lastModule());
     binding.put("op_import_site", (ProxyExecutable) args ->
         importSite(args[0].asString(), args[1].asString(), args[2].isNull() ? null : args[2].asString()));
@@ -248,10 +248,13 @@ final class IsolateContext implements AutoCloseable {
     return pendingOpCount.execute().asInt();
   }
 
-  /** A watched HTTP exchange ended: its response went out whole, or the client went away. */
-  /** 62_http.js, which defines this entry point, loads on first use (06_lazy.js): looked up then. */
+  /**
+   * A watched HTTP exchange ended: its response went out whole, or the client went away. 62_http.js,
+   * which defines this entry point, loads on first use (06_lazy.js): it is looked up the first time.
+   */
   void httpEnded(int exchangeId, boolean completed) {
-    host.getMember("httpEnded").executeVoid(exchangeId, completed);
+    if (httpEnded == null) httpEnded = host.getMember("httpEnded");
+    httpEnded.executeVoid(exchangeId, completed);
   }
 
   void actorMail(ActorEvent event) {

@@ -203,7 +203,6 @@ final class ModuleFileSystem implements FileSystem {
     ModuleTexts.Entry file = ModuleTexts.entry(abs);
     sources.put(abs, file.text());
     lastModule = abs;
-    if (abs.getFileName().toString().endsWith(".json")) lastJsonModule = abs;
     boolean main = abs.equals(mainModule);
     boolean commonJs = packages.isCommonJs(abs);
     String variant = commonJs ? "commonjs" : main ? "main" : "module";
@@ -366,21 +365,14 @@ final class ModuleFileSystem implements FileSystem {
   private ImportFailure lastFailure;
 
   /**
-   * The JSON module GraalJS read last: when an import without `with { type: "json" }` reaches one,
-   * GraalJS reads it and then fails with only "Invalid module type was asserted"; 05_uncaught.js
-   * names the module as Deno does.
+   * The module file GraalJS read last: the one a parse error names by its relative specifier, and the
+   * JSON module that an import without `with { type: "json" }` reached (GraalJS reads it, then fails
+   * with only "Invalid module type was asserted"). 05_uncaught.js names it as Deno does.
    */
-  private Path lastJsonModule;
-
-  /** The module file GraalJS read last: the one a parse error names by its relative specifier. */
   private Path lastModule;
 
   String lastModule() {
     return lastModule == null ? null : lastModule.toUri().toString();
-  }
-
-  String lastJsonModule() {
-    return lastJsonModule == null ? null : lastJsonModule.toUri().toString();
   }
 
   ImportFailure lastFailure() {

@@ -247,16 +247,21 @@
       error.message = `${early[0]} at ${url}:${line}:${early[1] + 1}`;
       return true;
     }
-    const gutter = " ".repeat(line.length);
-    let report = `SyntaxError: ${parseMessage(text, source, Number(col))}\n`;
-    if (source != null) report += `${gutter} |\n${line} | ${source}\n${gutter} | ${" ".repeat(Number(col))}~\n`;
-    error.message = `${report}    at ${url}:${line}:${Number(col) + 1}`;
+    error.message = parserReport(url, line, col, text, source);
     // Deno's loader rejects with a TypeError whose message is its parser's report.
     Object.setPrototypeOf(error, TypeError.prototype);
     return true;
   }
   const denoWorded = new WeakSet();
   internal.asDenoParseFailure = asDenoParseFailure;
+
+  /** Deno's parser's report of a syntax error: its words, the code frame and the place. */
+  function parserReport(url, line, col, text, source) {
+    const gutter = " ".repeat(line.length);
+    let report = `SyntaxError: ${parseMessage(text, source, Number(col))}\n`;
+    if (source != null) report += `${gutter} |\n${line} | ${source}\n${gutter} | ${" ".repeat(Number(col))}~\n`;
+    return `${report}    at ${url}:${line}:${Number(col) + 1}`;
+  }
 
   function parseMessage(text, source, col) {
     if (/^Expected an operand but found/.test(text)) return "Expression expected";
@@ -291,7 +296,7 @@
       internal.quit(1);
     }
     if (error instanceof TypeError && message === "Invalid module type was asserted" &&
-        (m = ops.op_last_json_module()) !== null) {
+        (m = ops.op_last_module()) !== null && m.endsWith(".json")) {
       // A JSON module imported without its attribute: GraalJS names neither module.
       const importer = ops.op_main_module();
       const site = ops.op_import_site(importer, m, null);
@@ -309,13 +314,13 @@
       internal.quit(1);
     }
     let early;
+    let source;
     if (error instanceof SyntaxError && (m = parseErrorOf(message)) &&
-        (early = v8EarlyError(m[4], ops.op_source_line(m[1], Number(m[2])), Number(m[3]))) !== null) {
+        (early = v8EarlyError(m[4], source = ops.op_source_line(m[1], Number(m[2])), Number(m[3]))) !== null) {
       // Deno's parser accepts these; V8 refuses them when it compiles the module, so Deno reports
       // them as uncaught, in V8's words.
       const [, url, line] = m;
       const [text, col] = early;
-      const source = ops.op_source_line(url, Number(line));
       internal.print(`error: Uncaught SyntaxError: ${text}\n` +
         (source ? `${source}\n${" ".repeat(col)}^\n` : "") +
         `    at <anonymous> (${url}:${line}:${col + 1})\n`, true);
@@ -324,12 +329,7 @@
     if (error instanceof SyntaxError && (m = parseErrorOf(message))) {
       const [, url, line, col, text] = m;
       const source = ops.op_source_line(url, Number(line));
-      const gutter = " ".repeat(line.length);
-      let report = `error: SyntaxError: ${parseMessage(text, source, Number(col))}\n`;
-      if (source != null) {
-        report += `${gutter} |\n${line} | ${source}\n${gutter} | ${" ".repeat(Number(col))}~\n`;
-      }
-      internal.print(`${report}    at ${url}:${line}:${Number(col) + 1}\n`, true);
+      internal.print(`error: ${parserReport(url, line, col, text, source)}\n`, true);
       internal.quit(1);
     }
     if (error instanceof SyntaxError &&

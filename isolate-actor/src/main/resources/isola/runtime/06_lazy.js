@@ -66,11 +66,16 @@
     Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
   }
 
-  function lazyProperty(target, key, load) {
+  /**
+   * `key` of `target` as an accessor until first read, which computes the value with `get` and leaves
+   * it as a plain data property; an assignment does the same. 90_deno_ns.js uses it for Deno members.
+   */
+  function lazyValue(target, key, get) {
     Object.defineProperty(target, key, {
       get() {
-        load();
-        return target[key];
+        const value = get();
+        dataProperty(target, key, value);
+        return value;
       },
       set(value) {
         dataProperty(target, key, value);
@@ -79,6 +84,13 @@
       configurable: true,
     });
   }
+  internal.lazyValue = lazyValue;
+
+  // The group's files assign the key (through the setter above) while `load` runs.
+  const lazyProperty = (target, key, load) => lazyValue(target, key, () => {
+    load();
+    return target[key];
+  });
 
   function loader(group) {
     let loaded = false;

@@ -50,17 +50,7 @@
   function defineLazyMembers(target) {
     for (const key of Object.keys(target)) {
       const member = target[key];
-      if (!(member instanceof LazyMember)) continue;
-      const settle = (value) => {
-        Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-        return value;
-      };
-      Object.defineProperty(target, key, {
-        get: () => settle(member.get()),
-        set: settle,
-        enumerable: true,
-        configurable: true,
-      });
+      if (member instanceof LazyMember) internal.lazyValue(target, key, member.get);
     }
   }
 
