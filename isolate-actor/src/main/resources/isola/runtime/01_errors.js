@@ -178,7 +178,10 @@
     renameSync: 3891, statSync: 6297, symlinkSync: 7009, truncateSync: 6404, utimeSync: 6837,
     writeFileSync: 10224, writeTextFileSync: 10961,
   };
-  const denoFramesFor = new Map([
+  // Built when a stack first shows a runtime frame: not every isolate renders one.
+  let denoFramesTable;
+  const denoFramesFor = (key) => (denoFramesTable ??= buildDenoFrames()).get(key);
+  const buildDenoFrames = () => new Map([
     ["ext:isola/03_timers.js:invokeCallback", nodeTimerFrames(810)],
     ["ext:isola/03_timers.js:invokeCallbackWithArgs", nodeTimerFrames(789)],
     ["ext:isola/03_timers.js:runMicrotask", "\n    at ext:core/01_core.js:588:9"],
@@ -520,7 +523,7 @@
     for (let i = 0; i < callSites.length; i++) {
       const cs = callSites[i];
       if (userOnly && isRuntimeFrame(cs)) {
-        const denoFrames = denoFramesFor.get(`${cs.getFileName()}:${cs.getFunctionName()}`);
+        const denoFrames = denoFramesFor(`${cs.getFileName()}:${cs.getFunctionName()}`);
         if (denoFrames !== undefined) {
           out += typeof denoFrames === "function" ? denoFrames(cs, callSites[i - 1], callSites[i + 1]) : denoFrames;
         }
@@ -540,7 +543,8 @@
   ];
 
   const errors = Object.create(null);
-  for (const name of names) {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
     // A computed class name gives each class its own `name`, as Deno's classes have.
     const cls = ({
       [name]: class extends Error {
@@ -628,7 +632,8 @@
     ["ABORT_ERR", 20], ["URL_MISMATCH_ERR", 21], ["QUOTA_EXCEEDED_ERR", 22], ["TIMEOUT_ERR", 23],
     ["INVALID_NODE_TYPE_ERR", 24], ["DATA_CLONE_ERR", 25],
   ];
-  for (const [name, value] of codeNames) {
+  for (let i = 0; i < codeNames.length; i++) {
+    const name = codeNames[i][0], value = codeNames[i][1];
     Object.defineProperty(DOMException, name, { value, enumerable: true });
     Object.defineProperty(DOMException.prototype, name, { value, enumerable: true });
   }

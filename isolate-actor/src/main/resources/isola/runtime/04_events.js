@@ -76,7 +76,7 @@
   const EVENT_FIELDS = ["bubbles", "cancelable", "composed", "currentTarget", "defaultPrevented", "eventPhase",
     "srcElement", "target", "returnValue", "timeStamp", "type"];
   function defineEventInspect(cls, extraFields = []) {
-    const fields = [...EVENT_FIELDS, ...extraFields];
+    const fields = EVENT_FIELDS.concat(extraFields);
     internal.defineInspect(cls, (event) => {
       const shown = {};
       for (const f of fields) shown[f] = event[f];

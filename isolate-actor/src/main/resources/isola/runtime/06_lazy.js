@@ -117,11 +117,13 @@
   }
 
   // SharedEngine reads the `files` lists above to skip these files when an isolate starts.
-  for (const group of groups) {
+  // Indexed loops: see 00_infra.js (start-up code and the array iterator).
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
     const load = loader(group);
-    for (const key of group.internal) lazyProperty(internal, key, load);
+    for (let i = 0; i < group.internal.length; i++) lazyProperty(internal, group.internal[i], load);
     if (group.mainOnly && inWorker) continue;
-    for (const name of group.globals) lazyProperty(webApis, name, load);
+    for (let i = 0; i < group.globals.length; i++) lazyProperty(webApis, group.globals[i], load);
   }
 
   internal.lazy = {

@@ -69,8 +69,11 @@
    * configurable non-enumerable @@toStringTag, and static members enumerable.
    */
   function configureInterface(cls, name = cls.name) {
+    // Indexed loops: see 00_infra.js (start-up code and the array iterator).
     for (const target of [cls.prototype, cls]) {
-      for (const key of Reflect.ownKeys(target)) {
+      const keys = Reflect.ownKeys(target);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
         if (typeof key !== "string" || key === "constructor" || key === "prototype" || key === "length" ||
           key === "name") continue;
         const d = Object.getOwnPropertyDescriptor(target, key);
