@@ -22,7 +22,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     if (args.length > 0 && (args[0].equals("run") || args[0].equals("eval") || args[0].equals("test"))) {
-      ProgramHost.startPrewarm();
+      isola.isolate.SharedEngine.startPrewarm();
     }
     // Initialise logging before any actor thread logs, else SLF4J prints a replay warning.
     org.slf4j.LoggerFactory.getILoggerFactory();

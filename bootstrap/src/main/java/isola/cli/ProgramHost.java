@@ -16,40 +16,16 @@ final class ProgramHost {
     return new HostOutput(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
   }
 
-  private static Thread prewarm;
-
-  /**
-   * Starts building the engine and parsing the runtime JS on a second thread. Main calls it before
-   * it sets up logging and parses the command line (~300 ms of a cold JVM); the actor system starts
-   * meanwhile, and the first isolate waits for it.
-   */
-  static synchronized void startPrewarm() {
-    if (prewarm == null) prewarm = Thread.ofPlatform().daemon().name("isola-prewarm").start(ProgramHost::prewarm);
-  }
-
   static int run(IsolateSpec spec) {
     HostOutput output = processOutput();
-    startPrewarm();
+    // Main started it before logging and the command line (~300 ms of a cold JVM); this is a no-op then.
+    SharedEngine.startPrewarm();
     // Never closed: the process halts right after (see exit).
     IsolaHost host = IsolaHost.start("isola");
-    joinQuietly(prewarm);
+    // The isolate would wait for it too, but setting up its actor beside the prewarm's last
+    // milliseconds made both slower on two cores.
+    SharedEngine.awaitPrewarm();
     return host.run(spec, output).toCompletableFuture().join();
-  }
-
-  private static void prewarm() {
-    try {
-      SharedEngine.prewarm();
-    } catch (RuntimeException e) {
-      // Only a head start: the isolate meets (and reports) the same failure itself.
-    }
-  }
-
-  private static void joinQuietly(Thread thread) {
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /**

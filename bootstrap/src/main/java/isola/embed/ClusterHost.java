@@ -75,7 +75,7 @@ public final class ClusterHost implements AutoCloseable {
   private ClusterHost(Manifest manifest, Path base, HostOutput output, Config config) throws Throwable {
     // An isolate may come here any time (failover, a rebalance): its first request should not wait
     // for the JS engine to start.
-    Thread.ofPlatform().daemon().name("isola-prewarm").start(SharedEngine::prewarm);
+    SharedEngine.startPrewarm();
     this.system = ActorSystem.create(Behaviors.empty(), "isola", config);
     this.sharding = ClusterSharding.get(system);
     this.requestTimeout = config.getDuration("isola.cluster.request-timeout");

@@ -120,14 +120,44 @@ public final class SharedEngine {
     return e;
   }
 
+  private static Thread prewarm;
+
   /**
-   * Creates the engine and parses the runtime JS every isolate evaluates into its code cache (the
-   * files loaded on first use are parsed when first used). {@code isola run} calls this on a second
-   * thread while the actor system starts: on a cold JVM that overlap saves a good part of a second
-   * before the first isolate runs.
+   * Starts creating the engine and parsing the runtime JS every isolate evaluates into its code cache
+   * (the files loaded on first use are parsed when first used) on a second thread; later calls do
+   * nothing. {@code isola run} starts it first thing, so that it overlaps the actor system's start: on
+   * a cold JVM that saves a good part of a second before the first isolate runs.
    */
-  public static void prewarm() {
-    IsolateContext.prewarm();
+  public static synchronized void startPrewarm() {
+    if (prewarm != null) return;
+    prewarm = Thread.ofPlatform().daemon().name("isola-prewarm").start(() -> {
+      try {
+        IsolateContext.prewarm();
+      } catch (RuntimeException e) {
+        // Only a head start: the isolate meets (and reports) the same failure itself.
+      }
+    });
+  }
+
+  /**
+   * Waits for a prewarm that was started: an isolate that started beside it would parse the same
+   * runtime files a second time.
+   */
+  public static void awaitPrewarm() {
+    Thread thread;
+    synchronized (SharedEngine.class) {
+      thread = prewarm;
+    }
+    if (thread == null || thread == Thread.currentThread()) return;
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
   }
 
   Engine engine() {
