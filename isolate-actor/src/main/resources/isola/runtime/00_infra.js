@@ -173,6 +173,32 @@
     }
   }
 
+  // (Here rather than in 01_inspect.js, which loads on first use: the classes of every runtime file
+  // declare how they print as they are defined.)
+  // For Web API classes Deno prints as "Name { field: value, ... }" from live getters: the fields go
+  // into an object "of" the class so that the inspector lays them out (line breaks included) exactly
+  // as for a real instance.
+  // The name is the instance's class, so that a subclass shows its own name, as in Deno. A prototype
+  // object, whose getters throw, shows as an empty instance.
+  const shapes = new Map();
+  function defineInspect(cls, fields) {
+    Object.defineProperty(cls.prototype, Symbol.for("Deno.privateCustomInspect"), {
+      value: function (inspect, options) {
+        const name = (typeof this.constructor === "function" && this.constructor.name) || cls.name;
+        let Shape = shapes.get(name);
+        if (Shape === undefined) shapes.set(name, (Shape = ({ [name]: function () {} })[name]));
+        let shown;
+        try {
+          shown = fields(this);
+        } catch {
+          shown = {};
+        }
+        return inspect(Object.assign(Object.create(Shape.prototype), shown), options);
+      },
+    });
+  }
+  internal.defineInspect = defineInspect;
+
   internal.ops = ops;
   // rid -> kind of the resources the script holds open (files, sockets), for the test runner's
   // resource sanitizer.

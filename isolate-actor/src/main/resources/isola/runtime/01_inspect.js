@@ -298,29 +298,6 @@
     return formatRaw(ctx, value, recurseTimes, typedArray);
   }
 
-  // For Web API classes Deno prints as "Name { field: value, ... }" from live getters: the fields go
-  // into an object "of" the class so that the inspector lays them out (line breaks included) exactly
-  // as for a real instance.
-  // The name is the instance's class, so that a subclass shows its own name, as in Deno. A prototype
-  // object, whose getters throw, shows as an empty instance.
-  const shapes = new Map();
-  function defineInspect(cls, fields) {
-    Object.defineProperty(cls.prototype, privateCustomInspect, {
-      value: function (inspect, options) {
-        const name = (typeof this.constructor === "function" && this.constructor.name) || cls.name;
-        let Shape = shapes.get(name);
-        if (Shape === undefined) shapes.set(name, (Shape = ({ [name]: function () {} })[name]));
-        let shown;
-        try {
-          shown = fields(this);
-        } catch {
-          shown = {};
-        }
-        return inspect(Object.assign(Object.create(Shape.prototype), shown), options);
-      },
-    });
-  }
-  internal.defineInspect = defineInspect;
 
   function customInspectResult(ctx, value, context, recurseTimes) {
     const deno = value[customInspect];

@@ -3,8 +3,13 @@
 (function (binding, internal) {
   "use strict";
   const ops = internal.ops;
-  const { createContext, formatValue, quoteString, getStringWidth, isMap, isSet } =
-    internal.inspectInternals;
+  // 01_inspect.js loads on first use (06_lazy.js): a console.log of strings never needs it.
+  const createContext = (options) => internal.inspectInternals.createContext(options);
+  const formatValue = (ctx, value, recurseTimes) => internal.inspectInternals.formatValue(ctx, value, recurseTimes);
+  const quoteString = (value, ctx) => internal.inspectInternals.quoteString(value, ctx);
+  const getStringWidth = (text) => internal.inspectInternals.getStringWidth(text);
+  const isMap = (value) => internal.inspectInternals.isMap(value);
+  const isSet = (value) => internal.inspectInternals.isSet(value);
 
   // ---- console.log's argument formatting, with printf-like substitutions in a first string ----
 

@@ -8,6 +8,8 @@
   "use strict";
 
   const groups = [
+    // Formatting of values other than strings (console.log of objects, Deno.inspect, error reports).
+    { files: ["01_inspect.js"], internal: ["inspect", "inspectInternals"], globals: [] },
     {
       files: ["07_disposable_stack.js"],
       internal: [],

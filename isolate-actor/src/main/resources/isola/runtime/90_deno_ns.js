@@ -65,7 +65,7 @@
     mainModule: ops.op_main_module(),
     errors: internal.errors,
     exit,
-    inspect: internal.inspect,
+    inspect: lazyMember(() => internal.inspect),
     refTimer: internal.timers.refTimer,
     unrefTimer: internal.timers.unrefTimer,
     noColor: true,
