@@ -139,6 +139,16 @@
       // V8 looks a method's name up among the receiver's named properties only, not its elements.
       let method = cs.getMethodName();
       if (method !== null && /^\d+$/.test(method)) method = null;
+      if (cs.isNative?.()) {
+        // A built-in static method (Object.keys, String.fromCodePoint) is named by its constructor in
+        // V8; a built-in's frame still shows GraalJS its receiver.
+        const self = typeName === "Function" ? cs.getThis?.() : undefined;
+        if (typeof self === "function" && self.name) typeName = self.name;
+        // V8's DataView accessors are builtins named in full.
+        if (typeName === "DataView" && /^[gs]et(?:Big)?(?:Int|Uint|Float)\d+$/.test(fn)) {
+          return `${prefix}DataView.prototype.${fn} (${loc})`;
+        }
+      }
       // A function receiver (a static method's class) is named by the function in V8; GraalJS says
       // "Function", but its inferred names carry the receiver ("plain.m").
       if (typeName === "Function" && fn && fn.includes(".")) typeName = fn.slice(0, fn.lastIndexOf("."));
@@ -339,6 +349,17 @@
     [/^null is not a function$/, "object null is not a function"],
     [/^(true|false) is not a function$/, "boolean $1 is not a function"],
     [/^[{[][\s\S]*[}\]] is not a function$/, "object is not a function"],
+    // Built-ins called on the wrong receiver or with offsets out of range, where GraalJS's words are
+    // its own and name nothing V8 would not (Promise.all's "called on non-object" names the method,
+    // GraalJS does not: left as it is).
+    [/^Cannot resolve promise from this type$/, "PromiseResolve called on non-object"],
+    [/^Cannot reject promise from this type$/, "PromiseReject called on non-object"],
+    [/^Method Symbol\.prototype\.(\w+) called on incompatible receiver [^]*$/,
+      "Symbol.prototype.$1 requires that 'this' be a Symbol"],
+    [/^not a Date object$/, "this is not a Date object."],
+    [/^index \+ elementSize > viewLength$/, "Offset is outside the bounds of the DataView"],
+    [/^out of bounds$/, "offset is out of bounds"],
+    [/^buffer\.byteLength of (\w+) should be a multiple of (\d+)$/, "byte length of $1 should be a multiple of $2"],
     // GraalJS does not say what the executor was; `new Promise()` is the usual mistake.
     [/^cannot create promise: executor not callable$/, "Promise resolver undefined is not a function"],
   ];
@@ -522,6 +543,8 @@
     const fixColumn = topColumnFix(error, head);
     for (let i = 0; i < callSites.length; i++) {
       const cs = callSites[i];
+      // V8 shows no frame for the Array constructor (`new Array(-1)`).
+      if (cs.isNative?.() && cs.getFunctionName() === "Array") continue;
       if (userOnly && isRuntimeFrame(cs)) {
         const denoFrames = denoFramesFor(`${cs.getFileName()}:${cs.getFunctionName()}`);
         if (denoFrames !== undefined) {
