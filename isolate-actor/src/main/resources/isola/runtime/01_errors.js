@@ -77,6 +77,42 @@
     const bracket = rest.search(new RegExp(`\\[\\s*(['"])${escaped}\\1\\s*\\]`));
     return bracket >= 0 ? col + bracket : col;
   }
+  /**
+   * V8 places the call of a getter at the read (`o.g` at `g`, `o?.g` at `?.`, `o["g"]` at `[`) and
+   * of a setter at the `=` of `o.s = v`; GraalJS at the expression's start.
+   */
+  function accessorColumn(url, line, col, name, setter) {
+    const source = sourceLineOf(url, line);
+    if (source === null) return col;
+    const rest = source.slice(col - 1);
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    if (setter) {
+      const m = new RegExp(`^[\\w$.?\\s\\[\\]()'"]*?\\.\\s*${escaped}\\s*(?==(?!=))`).exec(rest);
+      return m ? col + m[0].length : col;
+    }
+    const m = new RegExp(`^([\\w$.?\\s\\[\\]()'"]*?)(\\?\\.|\\.)\\s*${escaped}(?![\\w$])`).exec(rest);
+    if (m === null) {
+      const bracket = rest.search(new RegExp(`\\[\\s*(['"])${escaped}\\1\\s*\\]`));
+      return bracket >= 0 ? col + bracket : col;
+    }
+    // On a call's result (`f().g`, not `new C().g` or `(o).g`) V8 places it at the dot.
+    return m[2] === "?." || isCallBefore(rest, m[1].length) ? col + m[1].length : col + m[0].length - name.length;
+  }
+
+  /** Whether `text` just before `at` ends with a call's arguments (`f(...)`, `a.b(...)`, not `new X(...)`). */
+  function isCallBefore(text, at) {
+    let i = at - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (text[i] !== ")") return false;
+    for (let depth = 0; i >= 0; i--) {
+      if (text[i] === ")") depth++;
+      else if (text[i] === "(" && --depth === 0) break;
+    }
+    const callee = /([\w$]+|[)\]])\s*$/.exec(text.slice(0, Math.max(i, 0)));
+    if (callee === null) return false;
+    // `new X(...)`: the callee is a name after `new` (with no member access between).
+    return !/\bnew\s+[\w$.]*$/.test(text.slice(0, callee.index + callee[0].length));
+  }
   /** `fixColumn`: how the error moves its top frame's column to where V8 puts it, or null. */
   function fileLocation(cs, fixColumn) {
     // V8 shows built-ins (Array.map, new Promise) without a location.
@@ -552,7 +588,10 @@
         }
         continue;
       }
-      out += "\n    at " + callSiteString(cs, i === firstUser ? fixColumn : null);
+      let fix = i === firstUser ? fixColumn : null;
+      const accessor = i > 0 && fix === null ? /^([gs]et) (.+)$/.exec(callSites[i - 1].getFunctionName() ?? "") : null;
+      if (accessor !== null) fix = (url, line, col) => accessorColumn(url, line, col, accessor[2], accessor[1] === "set");
+      out += "\n    at " + callSiteString(cs, fix);
     }
     return out;
   };
