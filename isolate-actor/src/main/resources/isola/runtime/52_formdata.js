@@ -113,8 +113,15 @@
     return it;
   }
 
-  // Deno shows the entries as an object: the last value of a name wins.
-  internal.webSlot.defineInspect(FormData, (o) => Object.fromEntries(unwrap(o, "FormData").entries.map((e) => [e.name, e.value])));
+  // Deno shows the entries as a plain object (the last value of a name wins) after the class's name,
+  // so that object's own width decides its line breaks, without the name's.
+  Object.defineProperty(FormData.prototype, Symbol.for("Deno.privateCustomInspect"), {
+    value: function (inspect, options) {
+      const record = internal.webSlot.of(this);
+      const entries = record !== undefined && record.kind === "FormData" ? record.entries : [];
+      return `FormData ${inspect(Object.fromEntries(entries.map((e) => [e.name, e.value])), options)}`;
+    },
+  });
 
   internal.formData = { FormData };
   internal.webApis = Object.assign(internal.webApis ?? {}, { FormData });
