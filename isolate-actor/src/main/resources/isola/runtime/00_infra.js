@@ -173,13 +173,11 @@
     }
   }
 
-  // (Here rather than in 01_inspect.js, which loads on first use: the classes of every runtime file
-  // declare how they print as they are defined.)
   // For Web API classes Deno prints as "Name { field: value, ... }" from live getters: the fields go
   // into an object "of" the class so that the inspector lays them out (line breaks included) exactly
-  // as for a real instance.
-  // The name is the instance's class, so that a subclass shows its own name, as in Deno. A prototype
-  // object, whose getters throw, shows as an empty instance.
+  // as for a real instance. The name is the instance's class, so that a subclass shows its own name,
+  // as in Deno. A prototype object, whose getters throw, shows as an empty instance. Defined here, not
+  // in 01_inspect.js (loaded on first use), since runtime classes declare it as they are defined.
   const shapes = new Map();
   function defineInspect(cls, fields) {
     Object.defineProperty(cls.prototype, Symbol.for("Deno.privateCustomInspect"), {

@@ -298,7 +298,6 @@
     return formatRaw(ctx, value, recurseTimes, typedArray);
   }
 
-
   function customInspectResult(ctx, value, context, recurseTimes) {
     const deno = value[customInspect];
     if (typeof deno === "function") {
