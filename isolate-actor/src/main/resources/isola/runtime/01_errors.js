@@ -331,6 +331,8 @@
 .../* a sync fs function: "Object.name" when the script called it, "name" under another one */
       Object.entries(denoFsSync).map(([fn, column]) => [`ext:isola/30_fs.js:${fn}`, (cs, callee, caller) =>
         `\n    at ${caller === undefined || !isRuntimeFrame(caller) ? "Object." : ""}${fn} (ext:deno_fs/30_fs.js:1:${column})`]),
+    // Temporal's toLocaleString (09_date.js) is a built-in in V8.
+    ["ext:isola/09_date.js:toLocaleString", (cs) => `\n    at ${String(cs.getTypeName()).replace(/^Temporal\./, "")}.toLocaleString (<anonymous>)`],
     ["ext:isola/62_http.js:handle", "\n    at nativeMapped (ext:deno_http/00_serve.ts:1:13714)" +
       "\n    at nativeDispatch (ext:deno_http/00_serve.ts:1:17487)"],
   ]);
@@ -366,7 +368,7 @@
       "Cannot write private member $1 to an object whose class did not declare it"],
     [/^time value is not a finite number$/, "Invalid time value"],
     [/^toString\(\) expects radix in range 2-36$/, "toString() radix argument must be between 2 and 36"],
-    [/^Invalid time zone (.*)$/, "Invalid time zone specified: $1"],
+    [/^Invalid time zone (?!specified: )(.*)$/, "Invalid time zone specified: $1"],
     [/^handler expected to be an object$/, "Cannot create proxy with a non-object as target or handler"],
     [/^target expected to be an object$/, "Cannot create proxy with a non-object as target or handler"],
     [/^setPrototype failed$/, "#<Object> is not extensible"],

@@ -26,6 +26,87 @@
     return part === undefined ? text : `${text.slice(0, open)} (${part.value})`;
   }
 
+  /**
+   * Temporal's toLocaleString as V8 formats it (GraalJS returns the ISO string): the value's fields
+   * through a DateTimeFormat, with the type's fields as defaults when the options name none. Plain
+   * values format as wall-clock fields (in UTC), a ZonedDateTime in its own zone with the zone's short
+   * name, an Instant in the default zone. V8's refusals are kept: ISO-calendar year-months and
+   * month-days ("Mismatched calendars."), a date style for a time, a time zone for a ZonedDateTime.
+   */
+  function localizeTemporal(Temporal, method) {
+    const FIELDS = ["weekday", "era", "year", "month", "day", "dayPeriod", "hour", "minute", "second",
+      "fractionalSecondDigits", "dateStyle", "timeStyle"];
+    const DATE_FIELDS = ["weekday", "era", "year", "month", "day", "dateStyle"];
+    const TIME_FIELDS = ["dayPeriod", "hour", "minute", "second", "fractionalSecondDigits", "timeStyle"];
+    const DATE = { year: "numeric", month: "numeric", day: "numeric" };
+    const TIME = { hour: "numeric", minute: "numeric", second: "numeric" };
+    const DATE_TIME = { ...DATE, ...TIME };
+    const utcMs = (year, month, day, hour = 0, minute = 0, second = 0, ms = 0) => {
+      const date = new Date(0);
+      date.setUTCFullYear(year, month - 1, day);
+      date.setUTCHours(hour, minute, second, ms);
+      return date.getTime();
+    };
+    const kinds = {
+      PlainDate: { defaults: DATE, refuse: "timeStyle", needs: DATE_FIELDS, ms: (v) => utcMs(v.year, v.month, v.day) },
+      PlainDateTime: {
+        defaults: DATE_TIME,
+        ms: (v) => utcMs(v.year, v.month, v.day, v.hour, v.minute, v.second, v.millisecond),
+      },
+      PlainTime: {
+        defaults: TIME, refuse: "dateStyle", needs: TIME_FIELDS, noCalendar: true,
+        ms: (v) => utcMs(1970, 1, 1, v.hour, v.minute, v.second, v.millisecond),
+      },
+      PlainYearMonth: { refuse: "timeStyle", mismatched: true },
+      PlainMonthDay: { refuse: "timeStyle", mismatched: true },
+      ZonedDateTime: { defaults: { ...DATE_TIME, timeZoneName: "short" }, zoned: true, ms: (v) => v.epochMilliseconds },
+      Instant: { defaults: DATE_TIME, instant: true, ms: (v) => v.epochMilliseconds },
+    };
+    for (const name of Object.keys(kinds)) {
+      const cls = Temporal[name];
+      if (typeof cls !== "function") continue;
+      const kind = kinds[name];
+      const native = cls.prototype.toLocaleString;
+      const { toLocaleString } = {
+        toLocaleString() {
+          const locales = arguments[0];
+          const given = arguments[1];
+          if (given === null) {
+            throw new TypeError(`Temporal.${name}.prototype.toLocaleString called on null or undefined`);
+          }
+          // The brand check and other calendars: GraalJS's own.
+          const calendar = kind.instant || kind.noCalendar ? "iso8601" : this?.calendarId;
+          if (!(this instanceof cls) || calendar !== "iso8601") return native.call(this, locales, given);
+          const options = given === undefined ? {} : Object(given);
+          if (kind.refuse !== undefined && options[kind.refuse] !== undefined) {
+            throw new TypeError(`Invalid option : ${kind.refuse}`);
+          }
+          if (kind.mismatched) throw new RangeError("Mismatched calendars.");
+          if (kind.zoned && options.timeZone !== undefined) {
+            throw new TypeError(`Invalid time zone specified: ${this.timeZoneId}`);
+          }
+          const named = FIELDS.some((field) => options[field] !== undefined);
+          if (named && kind.needs !== undefined && !kind.needs.some((field) => options[field] !== undefined)) {
+            throw new TypeError(`Invalid argument for Temporal [object Temporal.${name}]`);
+          }
+          const resolved = { ...options, ...(named ? {} : kind.defaults) };
+          // V8 pads a Temporal value's hour ("2-digit") only on a 24-hour clock: 8:05 AM in English,
+          // 08:05 in British English.
+          if (resolved.hour === "2-digit") {
+            const { hourCycle } = new Intl.DateTimeFormat(locales, {
+              hour: "numeric", hour12: resolved.hour12, hourCycle: resolved.hourCycle,
+            }).resolvedOptions();
+            if (hourCycle === "h11" || hourCycle === "h12") resolved.hour = "numeric";
+          }
+          if (kind.zoned) resolved.timeZone = this.timeZoneId;
+          else if (!kind.instant) resolved.timeZone = "UTC";
+          return new Intl.DateTimeFormat(locales, resolved).format(kind.ms(this));
+        },
+      };
+      Object.defineProperty(cls.prototype, "toLocaleString", method(toLocaleString));
+    }
+  }
+
   const { toString, toTimeString, resolvedOptions } = {
     toString() {
       return withLongZoneName(this, nativeToString.call(this));
@@ -103,6 +184,7 @@
     };
     Object.defineProperty(now, "timeZoneId", method(timeZoneId));
   }
+  if (globalThis.Temporal !== undefined) localizeTemporal(globalThis.Temporal, method);
   Object.defineProperty(Date.prototype, "toString", method(toString));
   Object.defineProperty(Date.prototype, "toTimeString", method(toTimeString));
   Object.defineProperty(Intl.DateTimeFormat.prototype, "resolvedOptions", method(resolvedOptions));
