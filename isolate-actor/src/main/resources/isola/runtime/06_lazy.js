@@ -15,6 +15,7 @@
       internal: [],
       globals: ["DisposableStack", "AsyncDisposableStack", "SuppressedError"],
     },
+    { files: ["41_abort.js"], internal: ["abort"], globals: ["AbortController", "AbortSignal"] },
     { files: ["42_encoding.js"], internal: ["encoding"], globals: ["TextEncoder", "TextDecoder", "atob", "btoa"] },
     { files: ["43_url.js"], internal: ["url"], globals: ["URL", "URLSearchParams"] },
     // postMessage and BroadcastChannel reach it through internal.serialization when they first send.

@@ -221,6 +221,7 @@
       return () => s.algorithms.delete(algorithm);
     },
   };
+  internal.webApis = Object.assign(internal.webApis ?? {}, { AbortController, AbortSignal });
   internal.defineInspect(AbortSignal, (s) => ({ aborted: s.aborted, reason: s.reason, onabort: s.onabort }));
   internal.defineInspect(AbortController, (c) => ({ signal: c.signal }));
 })

@@ -118,8 +118,6 @@
     reportError: (error) => internal.reportException(error),
     DOMException: internal.DOMException,
     ...internal.events,
-    AbortController: internal.abort.AbortController,
-    AbortSignal: internal.abort.AbortSignal,
     Navigator: internal.navigator.Navigator,
     NavigatorUAData: internal.navigator.NavigatorUAData,
   };
