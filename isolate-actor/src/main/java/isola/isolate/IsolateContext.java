@@ -310,9 +310,17 @@ final class IsolateContext implements AutoCloseable {
   private Object sourceLine(String url, int line) {
     String text = sourceOfUrl(url);
     if (text == null || line < 1) return null;
-    String[] lines = text.split("\n", -1);
+    // Stack rendering reads many lines of one file in a row (01_errors.js scans upward for names).
+    if (text != linesOf) {
+      linesOf = text;
+      lines = text.split("\n", -1);
+    }
     return line <= lines.length ? lines[line - 1].replace("\r", "") : null;
   }
+
+  /** The text whose lines {@link #lines} holds (compared by identity). */
+  private String linesOf;
+  private String[] lines;
 
   /**
    * Where module {@code importerUrl} imports {@code targetUrl}: "line:col" of the specifier's opening

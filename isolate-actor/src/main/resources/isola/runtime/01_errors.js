@@ -163,12 +163,46 @@
     return null;
   }
 
+  /**
+   * V8's inferred name of an anonymous function assigned to a property (`w.onmessage = (e) => {...}`
+   * is "w.onmessage" in its frames), from the source: the innermost function around the frame's
+   * position, if it is written as such an assignment. GraalJS names only what the language names.
+   */
+  function inferredName(cs) {
+    const file = cs.getFileName?.();
+    const line = cs.getLineNumber?.();
+    const col = cs.getColumnNumber?.();
+    if (!file || file.startsWith("ext:") || !(line > 0) || !(col > 0)) return null;
+    const url = fileUrl(file);
+    let depth = 0;
+    for (let l = line; l > 0 && line - l < 50; l--) {
+      let text = sourceLineOf(url, l);
+      if (text === null) return null;
+      if (l === line) text = text.slice(0, col - 1);
+      for (let i = text.length - 1; i >= 0; i--) {
+        if (text[i] === "}") depth++;
+        else if (text[i] === "{" && depth > 0) depth--;
+        else if (text[i] === "{") {
+          const before = text.slice(0, i);
+          // A block of a statement, not a function's body: keep looking outward.
+          if (/(?:\b(?:if|for|while|switch|catch|with)\s*\([^]*\)|\b(?:else|try|finally|do)|[;{}]|^)\s*$/.test(before) &&
+            !/=>\s*$/.test(before)) continue;
+          const m = /(?:^|[^\w$.])([\w$]+(?:\.[\w$]+)+)\s*=\s*(?:async\s+)?(?:function\s*\*?\s*\([^)]*\)|\([^)]*\)\s*=>|[\w$]+\s*=>)\s*$/.exec(before);
+          return m === null ? null : m[1];
+        }
+      }
+    }
+    return null;
+  }
+
   function callSiteString(cs, fixColumn = null) {
     let prefix = cs.isAsync?.() ? "async " : "";
     if (cs.isPromiseAll?.()) return `${prefix}Promise.all (index ${cs.getPromiseIndex()})`;
     const loc = fileLocation(cs, fixColumn);
-    const fn = cs.getFunctionName();
+    let fn = cs.getFunctionName();
     const isCtor = cs.isConstructor();
+    // Only for a method-style call (a handler run on its target): the source is read line by line.
+    if (!fn && !isCtor && !cs.isToplevel() && !cs.isNative?.()) fn = inferredName(cs);
     if (!(cs.isToplevel() || isCtor)) {
       let typeName = null;
       try { typeName = cs.getTypeName(); } catch { /* exotic receiver */ }
@@ -211,6 +245,11 @@
 
   // Runtime functions shown as the frames Deno 2.9.6 shows in their place: a Deno.serve handler is
   // called from Deno's nativeMapped/nativeDispatch, and errors it throws before an await show them.
+  // Deno runs an on<event> attribute's handler in a wrapper its stacks show.
+  const wrappedHandlerFrame = (cs) => {
+    const type = cs.getTypeName();
+    return `\n    at ${type && type !== "global" ? type + "." : ""}wrappedHandler (ext:deno_web/02_event.js:1:17044)`;
+  };
   const nodeTimerFrames = (column) => `\n    at invokeCallback (ext:deno_node/internal/timers.mjs:4:${column})` +
     "\n    at Object.cb [as _onTimeout] (ext:deno_node/internal/timers.mjs:4:1174)" +
     "\n    at listOnTimeout (ext:core/02_timers.js:307:17)" +
@@ -310,14 +349,17 @@
       ? "\n    at innerWrapped (ext:cli/40_test.js:300:11)\n    at exitSanitizer (ext:cli/40_test.js:201:33)" +
         "\n    at Object.outerWrapped [as fn] (ext:cli/40_test.js:239:28)\n    at TestContext.step (ext:cli/40_test.js:855:37)"
       : ""],
-    ["ext:isola/40_webidl.js:wrappedHandler", (cs) => {
-      const type = cs.getTypeName();
-      return `\n    at ${type && type !== "global" ? type + "." : ""}wrappedHandler (ext:deno_web/02_event.js:1:17044)`;
-    }],
+    ["ext:isola/40_webidl.js:wrappedHandler", wrappedHandlerFrame],
     // A worker's message is dispatched by Deno's worker loop; on<event> attributes run wrapped.
-    ["ext:isola/48_message_port.js:dispatchMessage", (cs) => internal.workers?.isWorker
+    ["ext:isola/48_message_port.js:dispatchMessage", (cs, callee, caller) => internal.workers?.isWorker
       ? "\n    at dispatchWorkerMessage (ext:runtime_main/js/99_main.js:1:4952)" +
-        "\n    at pollForMessages (ext:runtime_main/js/99_main.js:1:5388)" : ""],
+        "\n    at pollForMessages (ext:runtime_main/js/99_main.js:1:5388)"
+      : caller?.getFunctionName() === "workerEvent"
+      ? "\n    at Worker.#dispatchWorkerMessage (ext:runtime/11_workers.js:1:3884)" +
+        "\n    at Worker.#pollMessages (ext:runtime/11_workers.js:1:4194)"
+      : ""],
+    // Workers' on<event> attributes are their own (61_workers.js), wrapped the same way.
+    ["ext:isola/61_workers.js:wrappedHandler", wrappedHandlerFrame],
     ["ext:isola/99_main.js:dispatchLoadEvent", "\n    at dispatchLoadEvent (ext:runtime_main/js/99_main.js:1:9862)"],
     ["ext:isola/99_main.js:dispatchBeforeUnloadEvent",
       "\n    at dispatchBeforeUnloadEvent (ext:runtime_main/js/99_main.js:1:9943)"],

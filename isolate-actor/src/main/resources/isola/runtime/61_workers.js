@@ -20,7 +20,8 @@
         let handlers = handlersOf.get(this);
         if (handlers === undefined) handlersOf.set(this, handlers = new Map());
         if (!handlers.has(type)) {
-          this.addEventListener(type, function (event) {
+          // Named as Deno's wrapper, which stack traces show (01_errors.js).
+          this.addEventListener(type, function wrappedHandler(event) {
             const handler = handlers.get(type);
             if (typeof handler !== "function") return;
             const result = Reflect.apply(handler, this, [event]);
