@@ -358,6 +358,12 @@
       ? "\n    at Worker.#dispatchWorkerMessage (ext:runtime/11_workers.js:1:3884)" +
         "\n    at Worker.#pollMessages (ext:runtime/11_workers.js:1:4194)"
       : ""],
+    // The first line is where Deno makes a DataCloneError: only when postMessage is the top frame
+    // (61_workers.js's cloneFailure); a getter that throws while cloned is under the rest.
+    ["ext:isola/61_workers.js:postMessage", (cs, callee) => (callee === undefined ? "\n    at ext:runtime/11_workers.js:1:4649" : "") +
+      "\n    at Object.serialize (ext:core/01_core.js:1199:14)" +
+      "\n    at serializeMessageData (ext:deno_web/13_message_port.js:1:9811)" +
+      "\n    at Worker.postMessage (ext:runtime/11_workers.js:1:4635)"],
     // Workers' on<event> attributes are their own (61_workers.js), wrapped the same way.
     ["ext:isola/61_workers.js:wrappedHandler", wrappedHandlerFrame],
     ["ext:isola/99_main.js:dispatchLoadEvent", "\n    at dispatchLoadEvent (ext:runtime_main/js/99_main.js:1:9862)"],
