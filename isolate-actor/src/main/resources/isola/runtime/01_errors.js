@@ -364,6 +364,12 @@
       "\n    at Object.serialize (ext:core/01_core.js:1199:14)" +
       "\n    at serializeMessageData (ext:deno_web/13_message_port.js:1:9811)" +
       "\n    at Worker.postMessage (ext:runtime/11_workers.js:1:4635)"],
+    ["ext:isola/48_message_port.js:postMessage", "\n    at serializeErrorCb (ext:deno_web/13_message_port.js:1:8102)" +
+      "\n    at Object.serialize (ext:core/01_core.js:1199:14)" +
+      "\n    at serializeMessageData (ext:deno_web/13_message_port.js:1:9811)" +
+      "\n    at MessagePort.postMessage (ext:deno_web/13_message_port.js:1:3937)"],
+    ["ext:isola/49_broadcast_channel.js:postMessage",
+      "\n    at BroadcastChannel.postMessage (ext:deno_web/01_broadcast_channel.js:1:2006)"],
     // Workers' on<event> attributes are their own (61_workers.js), wrapped the same way.
     ["ext:isola/61_workers.js:wrappedHandler", wrappedHandlerFrame],
     ["ext:isola/99_main.js:dispatchLoadEvent", "\n    at dispatchLoadEvent (ext:runtime_main/js/99_main.js:1:9862)"],
