@@ -22,8 +22,7 @@ final class ProgramHost {
     SharedEngine.startPrewarm();
     // Never closed: the process halts right after (see exit).
     IsolaHost host = IsolaHost.start("isola");
-    // The isolate would wait for it too, but setting up its actor beside the prewarm's last
-    // milliseconds made both slower on two cores.
+    // An isolate started beside the prewarm would parse the runtime files a second time.
     SharedEngine.awaitPrewarm();
     return host.run(spec, output).toCompletableFuture().join();
   }

@@ -49,6 +49,8 @@ public final class TestRun {
   public int run(List<Path> modules) {
     long started = System.nanoTime();
     try (IsolaHost host = IsolaHost.start("isola-test")) {
+      // `isola test` started it in Main; test isolates started beside it would parse the runtime again.
+      isola.isolate.SharedEngine.awaitPrewarm();
       if (settings.parallel()) {
         List<CompletableFuture<List<Consumer<TestReporter>>>> runs = new ArrayList<>();
         for (Path module : modules) runs.add(runModule(host, module, Integer.MAX_VALUE, false));

@@ -60,7 +60,6 @@ final class IsolateContext implements AutoCloseable {
       SharedEngine shared, Path cwd, Path mainModule, String mainSource, String config,
       Map<String, Object> ops, JsErrors errors, StagedBytes staged) {
     this.modules = new ModuleFileSystem(cwd, mainModule, mainSource, config, staged);
-    SharedEngine.awaitPrewarm();
     this.context = newContext(shared, modules);
     Map<String, Object> binding = new HashMap<>(ops);
     binding.put("op_source_line", (ProxyExecutable) args ->

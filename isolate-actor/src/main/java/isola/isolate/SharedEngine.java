@@ -120,7 +120,7 @@ public final class SharedEngine {
     return e;
   }
 
-  private static Thread prewarm;
+  private static volatile Thread prewarm;
 
   /**
    * Starts creating the engine and parsing the runtime JS every isolate evaluates into its code cache
@@ -141,14 +141,12 @@ public final class SharedEngine {
 
   /**
    * Waits for a prewarm that was started: an isolate that started beside it would parse the same
-   * runtime files a second time.
+   * runtime files a second time. For hosts that start their first isolates right away (the CLI); it
+   * blocks the caller, so never an isolate's thread.
    */
   public static void awaitPrewarm() {
-    Thread thread;
-    synchronized (SharedEngine.class) {
-      thread = prewarm;
-    }
-    if (thread == null || thread == Thread.currentThread()) return;
+    Thread thread = prewarm;
+    if (thread == null) return;
     boolean interrupted = false;
     while (thread.isAlive()) {
       try {
