@@ -245,6 +245,8 @@
 
   // Runtime functions shown as the frames Deno 2.9.6 shows in their place: a Deno.serve handler is
   // called from Deno's nativeMapped/nativeDispatch, and errors it throws before an await show them.
+  // An entry is the text, or a function of the frame, the frame above and below, and whether every
+  // frame above is the runtime's.
   // Deno runs an on<event> attribute's handler in a wrapper its stacks show.
   const wrappedHandlerFrame = (cs) => {
     const type = cs.getTypeName();
@@ -358,13 +360,16 @@
       ? "\n    at Worker.#dispatchWorkerMessage (ext:runtime/11_workers.js:1:3884)" +
         "\n    at Worker.#pollMessages (ext:runtime/11_workers.js:1:4194)"
       : ""],
-    // The first line is where Deno makes a DataCloneError: only when postMessage is the top frame
-    // (61_workers.js's cloneFailure); a getter that throws while cloned is under the rest.
-    ["ext:isola/61_workers.js:postMessage", (cs, callee) => (callee === undefined ? "\n    at ext:runtime/11_workers.js:1:4649" : "") +
+    // The first line is where Deno makes a DataCloneError: when no script frame is above (the
+    // serializer's own failure, 45_structured_clone.js's fromWalk); a getter that throws while its
+    // object is cloned is above the rest.
+    ["ext:isola/61_workers.js:postMessage", (cs, callee, caller, runtimeAbove) =>
+      (runtimeAbove ? "\n    at ext:runtime/11_workers.js:1:4649" : "") +
       "\n    at Object.serialize (ext:core/01_core.js:1199:14)" +
       "\n    at serializeMessageData (ext:deno_web/13_message_port.js:1:9811)" +
       "\n    at Worker.postMessage (ext:runtime/11_workers.js:1:4635)"],
-    ["ext:isola/48_message_port.js:postMessage", "\n    at serializeErrorCb (ext:deno_web/13_message_port.js:1:8102)" +
+    ["ext:isola/48_message_port.js:postMessage", (cs, callee, caller, runtimeAbove) =>
+      (runtimeAbove ? "\n    at serializeErrorCb (ext:deno_web/13_message_port.js:1:8102)" : "") +
       "\n    at Object.serialize (ext:core/01_core.js:1199:14)" +
       "\n    at serializeMessageData (ext:deno_web/13_message_port.js:1:9811)" +
       "\n    at MessagePort.postMessage (ext:deno_web/13_message_port.js:1:3937)"],
@@ -640,7 +645,7 @@
       if (userOnly && isRuntimeFrame(cs)) {
         const denoFrames = denoFramesFor(`${cs.getFileName()}:${cs.getFunctionName()}`);
         if (denoFrames !== undefined) {
-          out += typeof denoFrames === "function" ? denoFrames(cs, callSites[i - 1], callSites[i + 1]) : denoFrames;
+          out += typeof denoFrames === "function" ? denoFrames(cs, callSites[i - 1], callSites[i + 1], i < firstUser) : denoFrames;
         }
         continue;
       }

@@ -40,6 +40,16 @@
     return new DOMException(message, "DataCloneError");
   }
 
+  /**
+   * A value that cannot be cloned fails as deep in the walk as it sits in the value, and the walk's
+   * frames would fill the stack the error keeps; as in Deno, its stack starts where the walk began
+   * (serialize, structuredClone), under which 01_errors.js shows Deno's frames and then the caller.
+   */
+  function fromWalk(error) {
+    if (error instanceof DOMException && error.name === "DataCloneError") Error.captureStackTrace(error, fromWalk);
+    return error;
+  }
+
   function isDetached(buffer) {
     if (abDetached !== undefined) return abDetached.call(buffer);
     try {
@@ -640,7 +650,11 @@
     }
     const w = new Writer(slots, portSlots);
     w.buffers.length = slots.size;
-    w.value(value);
+    try {
+      w.value(value);
+    } catch (e) {
+      throw fromWalk(e);
+    }
     for (const [buffer, slot] of slots) w.buffers[slot] = buffer.transfer();
     const ports = [...portSlots.keys()].map((port) => internal.messagePorts.detach(port));
     return { bytes: w.bytes.subarray(0, w.pos), strings: w.strings, buffers: w.buffers, ports };
@@ -682,7 +696,13 @@
         transfer = [...list];
       }
     }
-    if (transfer.length === 0) return new Cloner().value(value);
+    if (transfer.length === 0) {
+      try {
+        return new Cloner().value(value);
+      } catch (e) {
+        throw fromWalk(e);
+      }
+    }
     const data = serializeMessage(value, transfer);
     // The ports stay in this isolate: new port objects over the same ports.
     data.ports = data.ports.map((id) => internal.messagePorts.adopt(id));

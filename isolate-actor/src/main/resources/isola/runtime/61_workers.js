@@ -35,15 +35,6 @@
     });
   }
 
-  /**
-   * A value that cannot be cloned fails deep in the serializer, whose frames would fill the stack;
-   * as in Deno, the stack starts at postMessage (Deno's serializer frames stand in for it, 01_errors.js).
-   */
-  function cloneFailure(error) {
-    if (error instanceof DOMException && error.name === "DataCloneError") Error.captureStackTrace(error, cloneFailure);
-    return error;
-  }
-
   function toWire(message, transferOrOptions, prefix) {
     return messaging.toWire(message, messaging.transferList(transferOrOptions, prefix));
   }
@@ -78,13 +69,7 @@
     postMessage(message, transferOrOptions = undefined) {
       webidl.requiredArguments(arguments.length, 1, "Failed to execute 'postMessage' on 'Worker'");
       if (!workers.has(this.#id)) return;
-      let wire;
-      try {
-        wire = toWire(message, transferOrOptions, "Failed to execute 'postMessage' on 'Worker'");
-      } catch (e) {
-        throw cloneFailure(e);
-      }
-      ops.op_worker_post(this.#id, ...wire);
+      ops.op_worker_post(this.#id, ...toWire(message, transferOrOptions, "Failed to execute 'postMessage' on 'Worker'"));
     }
 
     terminate() {
