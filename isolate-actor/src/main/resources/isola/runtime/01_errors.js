@@ -63,55 +63,40 @@
     return m ? col + m[0].length : col;
   }
   /**
-   * V8 places a failed property read at the property's name (`o.missing.deep` at `deep`), GraalJS at
-   * the expression's start.
+   * Where V8 places a property read (a failed one, or a getter's call): at the name (`o.a.b` at
+   * `b`), at the dot when the object is a call's result or an optional chain (`f().b`, `o?.a.b`), at
+   * `?.` of `o?.b`, at `[` of `o["b"]`; GraalJS at the expression's start.
    */
   function propertyColumn(url, line, col, property) {
     const source = sourceLineOf(url, line);
     if (source === null) return col;
     const rest = source.slice(col - 1);
     const escaped = property.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const m = new RegExp(`^[\\w$.?\\s\\[\\]()'"]*?\\??\\.\\s*(${escaped})(?![\\w$])`).exec(rest);
-    if (m) return col + m.index + m[0].length - property.length;
-    // o.missing["deep"]: at its `[`.
+    const m = new RegExp(`^([\\w$.?\\s\\[\\]()'"]*?)(\\?\\.|\\.)\\s*${escaped}(?![\\w$])`).exec(rest);
+    if (m !== null) {
+      const atDot = m[2] === "?." || m[1].includes("?.") || hasCall(m[1]);
+      return atDot ? col + m[1].length : col + m[0].length - property.length;
+    }
     const bracket = rest.search(new RegExp(`\\[\\s*(['"])${escaped}\\1\\s*\\]`));
     return bracket >= 0 ? col + bracket : col;
   }
-  /**
-   * V8 places the call of a getter at the read (`o.g` at `g`, `o?.g` at `?.`, `o["g"]` at `[`) and
-   * of a setter at the `=` of `o.s = v`; GraalJS at the expression's start.
-   */
+  /** V8 places the call of a getter as a read (propertyColumn), of a setter at the `=` of `o.s = v`. */
   function accessorColumn(url, line, col, name, setter) {
+    if (!setter) return propertyColumn(url, line, col, name);
     const source = sourceLineOf(url, line);
     if (source === null) return col;
-    const rest = source.slice(col - 1);
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    if (setter) {
-      const m = new RegExp(`^[\\w$.?\\s\\[\\]()'"]*?\\.\\s*${escaped}\\s*(?==(?!=))`).exec(rest);
-      return m ? col + m[0].length : col;
-    }
-    const m = new RegExp(`^([\\w$.?\\s\\[\\]()'"]*?)(\\?\\.|\\.)\\s*${escaped}(?![\\w$])`).exec(rest);
-    if (m === null) {
-      const bracket = rest.search(new RegExp(`\\[\\s*(['"])${escaped}\\1\\s*\\]`));
-      return bracket >= 0 ? col + bracket : col;
-    }
-    // On a call's result (`f().g`, not `new C().g` or `(o).g`) V8 places it at the dot.
-    return m[2] === "?." || isCallBefore(rest, m[1].length) ? col + m[1].length : col + m[0].length - name.length;
+    const m = new RegExp(`^[\\w$.?\\s\\[\\]()'"]*?\\.\\s*${escaped}\\s*(?==(?!=))`).exec(source.slice(col - 1));
+    return m ? col + m[0].length : col;
   }
 
-  /** Whether `text` just before `at` ends with a call's arguments (`f(...)`, `a.b(...)`, not `new X(...)`). */
-  function isCallBefore(text, at) {
-    let i = at - 1;
-    while (i >= 0 && /\s/.test(text[i])) i--;
-    if (text[i] !== ")") return false;
-    for (let depth = 0; i >= 0; i--) {
-      if (text[i] === ")") depth++;
-      else if (text[i] === "(" && --depth === 0) break;
+  /** Whether the text of a member chain calls something (`f().x`, `a.b().c`; not `new C()`, `(o)`). */
+  function hasCall(text) {
+    for (let i = text.indexOf("("); i >= 0; i = text.indexOf("(", i + 1)) {
+      const before = text.slice(0, i).trimEnd();
+      if (/[\w$)\]]$/.test(before) && !/\bnew\s+[\w$.]*$/.test(before)) return true;
     }
-    const callee = /([\w$]+|[)\]])\s*$/.exec(text.slice(0, Math.max(i, 0)));
-    if (callee === null) return false;
-    // `new X(...)`: the callee is a name after `new` (with no member access between).
-    return !/\bnew\s+[\w$.]*$/.test(text.slice(0, callee.index + callee[0].length));
+    return false;
   }
   /** `fixColumn`: how the error moves its top frame's column to where V8 puts it, or null. */
   function fileLocation(cs, fixColumn) {
