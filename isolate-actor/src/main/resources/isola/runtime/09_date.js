@@ -33,7 +33,7 @@
    * name, an Instant in the default zone. V8's refusals are kept: ISO-calendar year-months and
    * month-days ("Mismatched calendars."), a date style for a time, a time zone for a ZonedDateTime.
    */
-  function localizeTemporal(Temporal, method) {
+  function localizeTemporal(Temporal) {
     const FIELDS = ["weekday", "era", "year", "month", "day", "dayPeriod", "hour", "minute", "second",
       "fractionalSecondDigits", "dateStyle", "timeStyle"];
     const DATE_FIELDS = ["weekday", "era", "year", "month", "day", "dateStyle"];
@@ -184,7 +184,7 @@
     };
     Object.defineProperty(now, "timeZoneId", method(timeZoneId));
   }
-  if (globalThis.Temporal !== undefined) localizeTemporal(globalThis.Temporal, method);
+  if (globalThis.Temporal !== undefined) localizeTemporal(globalThis.Temporal);
   Object.defineProperty(Date.prototype, "toString", method(toString));
   Object.defineProperty(Date.prototype, "toTimeString", method(toTimeString));
   Object.defineProperty(Intl.DateTimeFormat.prototype, "resolvedOptions", method(resolvedOptions));

@@ -117,8 +117,7 @@
   // so that object's own width decides its line breaks, without the name's.
   Object.defineProperty(FormData.prototype, Symbol.for("Deno.privateCustomInspect"), {
     value: function (inspect, options) {
-      const record = internal.webSlot.of(this);
-      const entries = record !== undefined && record.kind === "FormData" ? record.entries : [];
+      const entries = internal.webSlot.isKind(this, "FormData") ? unwrap(this, "FormData").entries : [];
       return `FormData ${inspect(Object.fromEntries(entries.map((e) => [e.name, e.value])), options)}`;
     },
   });
